@@ -1,0 +1,90 @@
+"""Shared fixtures: organisations, one user per role, verified (second factor) logins."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from django.test import Client
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from wayhome.apps.accounts.models import Organisation, OrganisationKind, Role, User
+
+PASSWORD = "correct-horse-battery-staple"
+
+
+@pytest.fixture
+def orgs(db: Any) -> dict[str, Organisation]:
+    return {
+        "ngo": Organisation.objects.create(name="NGO Mae Sot", country="THA", kind=OrganisationKind.NGO),
+        "ngo_kh": Organisation.objects.create(name="NGO Phnom Penh", country="KHM", kind=OrganisationKind.NGO),
+        "immigration": Organisation.objects.create(name="Immigration Tak", country="THA", kind=OrganisationKind.ENFORCEMENT),
+        "immigration_kh": Organisation.objects.create(name="Immigration Poipet", country="KHM", kind=OrganisationKind.ENFORCEMENT),
+        "embassy_mm": Organisation.objects.create(name="Embassy of Myanmar", country="MMR", kind=OrganisationKind.CONSULATE),
+        "embassy_vn": Organisation.objects.create(name="Embassy of Viet Nam", country="VNM", kind=OrganisationKind.CONSULATE),
+        "other": Organisation.objects.create(name="Other", country="THA", kind=OrganisationKind.MONITORING),
+    }
+
+
+ROLE_ORG = {
+    Role.CASE_WORKER: "ngo",
+    Role.SCREENING_OFFICER: "ngo",
+    Role.ENFORCEMENT_LIAISON: "immigration",
+    Role.CONSULAR_OFFICER: "embassy_mm",
+    Role.TRACER: "other",
+    Role.SERVICE_PROVIDER: "other",
+    Role.ANALYST: "other",
+    Role.ADMINISTRATOR: "ngo",
+}
+
+
+@pytest.fixture
+def make_user(orgs: dict[str, Organisation]) -> Callable[..., User]:
+    def make(role: str, org: str | None = None, username: str | None = None) -> User:
+        u = User(username=username or f"{role}-{org or ROLE_ORG[role]}", role=role,
+                 organisation=orgs[org or ROLE_ORG[role]])
+        u.set_password(PASSWORD)
+        u.save()
+        return u
+    return make
+
+
+@pytest.fixture
+def users(make_user: Callable[..., User]) -> dict[str, User]:
+    return {role: make_user(role) for role in Role.values}
+
+
+def verified_client(user: User) -> Client:
+    """A client logged in with password and a confirmed second factor."""
+    client = Client()
+    client.force_login(user)
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first() or \
+        TOTPDevice.objects.create(user=user, name="test", confirmed=True)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    return client
+
+
+@pytest.fixture
+def client_for() -> Callable[[User], Client]:
+    return verified_client
+
+
+@pytest.fixture
+def caseworker(users: dict[str, User]) -> User:
+    return users[Role.CASE_WORKER]
+
+
+@pytest.fixture
+def make_case(caseworker: User) -> Callable[..., Any]:
+    from wayhome.apps.cases import services
+
+    def make(user: User | None = None, **person: Any) -> Any:
+        data = {"given_name": "Aung Ko", "family_name": "Htet", "nationality": "MMR", "sex": "M",
+                "age_years": 27, "languages": "my"}
+        data.update(person)
+        return services.register_case(user or caseworker, data, narrative="Held at KK Park.")
+    return make

@@ -1,0 +1,175 @@
+"""Walk every URL of the app with every role and check the policy's answer.
+
+A new URL that is not in EXPECTED fails this test: whoever adds a page decides here
+who may reach it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from wayhome.apps.accounts.models import Role
+from wayhome.apps.cases import services as case_services
+from wayhome.apps.screening import services as screening_services
+from wayhome.domain.screening import load_catalogue
+
+from ..conftest import verified_client
+
+R = Role
+TEAM = {R.CASE_WORKER, R.SCREENING_OFFICER}
+ALL = set(Role.values)
+
+# name -> (method, roles allowed). Allowed means 2xx/3xx; everyone else gets 403.
+EXPECTED: dict[str, tuple[str, set[str]]] = {
+    "home": ("get", ALL),
+    "accounts:login": ("get", ALL),
+    "accounts:otp": ("get", ALL),
+    "accounts:logout": ("post", ALL),
+    "accounts:users": ("get", {R.ADMINISTRATOR}),
+    "set_language": ("post", ALL),
+    "cases:list": ("get", TEAM | {R.CONSULAR_OFFICER}),
+    "cases:new": ("get", TEAM),
+    "cases:detail": ("get", TEAM | {R.CONSULAR_OFFICER}),
+    "cases:edit": ("get", TEAM),
+    "cases:consent": ("get", TEAM),
+    "screening:start": ("post", TEAM),
+    "screening:section": ("get", TEAM),
+    "screening:assessment": ("get", TEAM),
+    "screening:decide": ("post", TEAM),
+    "protection:lookup": ("get", ALL),
+    "protection:status": ("get", TEAM | {R.ENFORCEMENT_LIAISON, R.CONSULAR_OFFICER}),
+    "api:cases": ("get", TEAM | {R.CONSULAR_OFFICER}),
+    "api:case": ("get", TEAM | {R.CONSULAR_OFFICER}),
+    "api:consents": ("get", TEAM),
+    "api:screenings": ("get", TEAM),
+    "api:screening": ("get", TEAM),
+    "api:assessment": ("post", TEAM),
+    "api:decision": ("post", TEAM),
+    "api:protection": ("get", TEAM | {R.ENFORCEMENT_LIAISON, R.CONSULAR_OFFICER}),
+    "schema": ("get", ALL),
+}
+
+PUBLIC = {"accounts:login", "set_language"}
+
+
+def _names(patterns: list[Any], prefix: str = "") -> set[str]:
+    names: set[str] = set()
+    for p in patterns:
+        if isinstance(p, URLResolver):
+            ns = f"{prefix}{p.namespace}:" if p.namespace else prefix
+            names |= _names(p.url_patterns, ns)
+        elif isinstance(p, URLPattern) and p.name:
+            names.add(prefix + p.name)
+    return names
+
+
+@pytest.fixture
+def world(users: dict[str, Any], make_case: Any) -> dict[str, Any]:
+    worker = users[R.CASE_WORKER]
+    case = make_case(given_name="Zarni Tunmyat", family_name="Oowinzaw")
+    case_services.record_consent(worker, case, "consulate", True, "my")
+    session = screening_services.start(worker, case, "en", "my")
+    screening_services.run_assessment(worker, session)
+    return {"case": case, "session": session}
+
+
+def _url(name: str, world: dict[str, Any]) -> str:
+    case, session = world["case"], world["session"]
+    kwargs: dict[str, Any] = {}
+    if name in {"cases:detail", "cases:edit", "cases:consent", "screening:start",
+                "protection:status", "api:case", "api:consents", "api:screenings",
+                "api:protection"}:
+        kwargs["number"] = case.case_number
+    if name in {"screening:section", "screening:assessment", "screening:decide",
+                "api:screening", "api:assessment", "api:decision"}:
+        kwargs["pk"] = session.pk
+    if name == "screening:section":
+        kwargs["section"] = load_catalogue().sections[0].key
+    return reverse(name, kwargs=kwargs)
+
+
+def _data(name: str) -> dict[str, str]:
+    if name in {"screening:decide", "api:decision"}:
+        return {"level": "reasonable_grounds", "reason": "test"}
+    if name == "set_language":
+        return {"language": "th", "next": "/"}
+    return {}
+
+
+def test_every_url_is_in_the_expected_table() -> None:
+    names = _names(get_resolver().url_patterns)
+    assert names == set(EXPECTED), (
+        f"missing from EXPECTED: {sorted(names - set(EXPECTED))}; "
+        f"stale: {sorted(set(EXPECTED) - names)}"
+    )
+
+
+@pytest.mark.parametrize("role", sorted(Role.values))
+def test_each_role_reaches_exactly_the_urls_its_policy_allows(
+    role: str, users: dict[str, Any], world: dict[str, Any]
+) -> None:
+    wrong: list[str] = []
+    for name, (method, allowed) in sorted(EXPECTED.items()):
+        client = verified_client(users[role])
+        url = _url(name, world)
+        response = getattr(client, method)(url, _data(name))
+        ok = response.status_code < 400
+        if ok != (role in allowed):
+            wrong.append(f"{method.upper()} {name} -> {response.status_code}")
+        if role not in allowed:
+            assert response.status_code in (403, 405), (name, response.status_code)
+        body = response.content.decode(errors="replace")
+        if role not in TEAM | {R.CONSULAR_OFFICER}:
+            assert "Zarni" not in body and "Oowinzaw" not in body, (role, name)
+    assert not wrong, f"{role}: {wrong}"
+
+
+def test_anonymous_visitors_reach_only_the_login_page(world: dict[str, Any]) -> None:
+    for name, (method, _allowed) in EXPECTED.items():
+        if name in PUBLIC:
+            continue
+        response = getattr(Client(), method)(_url(name, world), _data(name))
+        assert response.status_code in (302, 401, 403), (name, response.status_code)
+        if response.status_code == 302:
+            assert "/accounts/login/" in response["Location"], name
+
+
+def test_a_logged_in_user_without_second_factor_is_sent_to_it(
+    users: dict[str, Any], world: dict[str, Any]
+) -> None:
+    client = Client()
+    client.force_login(users[R.CASE_WORKER])
+    response = client.get(_url("cases:detail", world))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("accounts:otp"))
+    api = client.get(_url("api:case", world))
+    assert api.status_code == 403
+
+
+def test_case_workers_of_another_organisation_are_denied(
+    make_user: Any, world: dict[str, Any]
+) -> None:
+    other = verified_client(make_user(R.CASE_WORKER, org="ngo_kh"))
+    for name in ("cases:detail", "cases:edit", "screening:section", "api:case",
+                 "protection:status"):
+        assert other.get(_url(name, world)).status_code == 403, name
+
+
+def test_consul_of_another_country_or_without_consent_is_denied(
+    make_user: Any, users: dict[str, Any], world: dict[str, Any]
+) -> None:
+    vn = verified_client(make_user(R.CONSULAR_OFFICER, org="embassy_vn"))
+    assert vn.get(_url("cases:detail", world)).status_code == 403
+    case_services.record_consent(users[R.CASE_WORKER], world["case"], "consulate", False, "my")
+    mm = verified_client(users[R.CONSULAR_OFFICER])
+    assert mm.get(_url("cases:detail", world)).status_code == 403
+    assert world["case"].case_number not in mm.get(reverse("cases:list")).content.decode()
+
+
+def test_liaison_of_another_country_is_denied(make_user: Any, world: dict[str, Any]) -> None:
+    kh = verified_client(make_user(R.ENFORCEMENT_LIAISON, org="immigration_kh"))
+    assert kh.get(_url("protection:status", world)).status_code == 403

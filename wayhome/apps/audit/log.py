@@ -1,0 +1,151 @@
+"""Write and verify the audit chain."""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from wayhome.security import crypto
+
+from .models import AuditEvent
+
+GENESIS = "0" * 64
+
+
+def record(
+    actor: Any,
+    action: str,
+    *,
+    obj: Any = None,
+    object_type: str = "",
+    object_id: str = "",
+    purpose: str = "",
+    allowed: bool = True,
+    detail: str = "",
+) -> AuditEvent:
+    """Append one event. ``detail`` must never contain personal data."""
+    if obj is not None:
+        object_type = object_type or obj._meta.model_name
+        object_id = object_id or str(obj.pk)
+    for _attempt in range(5):
+        try:
+            with transaction.atomic():
+                last = (
+                    AuditEvent.objects.select_for_update().order_by("-seq").only("seq", "mac")
+                    .first()
+                )
+                event = AuditEvent(
+                    seq=(last.seq + 1) if last else 1,
+                    at=timezone.now(),
+                    actor_id=getattr(actor, "pk", None),
+                    actor_username=getattr(actor, "username", "") or "",
+                    actor_role=getattr(actor, "role", "") or "",
+                    action=action,
+                    purpose=purpose,
+                    object_type=object_type,
+                    object_id=object_id,
+                    allowed=allowed,
+                    detail=detail[:200],
+                    prev_mac=last.mac if last else GENESIS,
+                    key_id=crypto.current_audit_key_id(),
+                )
+                _kid, event.mac = crypto.audit_mac(event.canonical(), event.key_id)
+                event.save()
+                transaction.on_commit(lambda: _write_anchor(event.seq, event.mac))
+                return event
+        except IntegrityError:
+            continue  # another writer took this sequence number: retry on the new tail
+    raise RuntimeError("could not append to the audit log")
+
+
+def _anchor_path() -> Path | None:
+    path = getattr(settings, "WAYHOME_AUDIT_ANCHOR", None)
+    return Path(path) if path else None
+
+
+def read_anchor() -> tuple[int, str] | None:
+    path = _anchor_path()
+    if not path or not path.exists():
+        return None
+    data = json.loads(path.read_text())
+    return int(data["seq"]), str(data["mac"])
+
+
+def _write_anchor(seq: int, mac: str) -> None:
+    """Keep the newest (seq, mac) outside the database, so deleting the tail shows."""
+    path = _anchor_path()
+    if not path:
+        return
+    current = read_anchor()
+    if current and current[0] >= seq:
+        return
+    tmp = path.with_name(f".{path.name}.{os.getpid()}")
+    tmp.write_text(json.dumps({"seq": seq, "mac": mac}))
+    os.replace(tmp, path)
+
+
+@dataclass(frozen=True)
+class VerifyResult:
+    ok: bool
+    checked: int
+    problem_seq: int | None = None
+    problem: str = ""
+
+
+def verify(batch: int = 5000) -> VerifyResult:
+    """Walk the chain in order; report the first row whose MAC or link is wrong."""
+    expected_prev = GENESIS
+    expected_seq = 1
+    checked = 0
+    last_seq = 0
+    qs = AuditEvent.objects.order_by("seq")
+    while True:
+        rows = list(qs.filter(seq__gt=last_seq)[:batch])
+        if not rows:
+            break
+        for ev in rows:
+            if ev.seq != expected_seq:
+                return VerifyResult(
+                    False, checked, expected_seq,
+                    f"event {expected_seq} is missing (next present is {ev.seq})",
+                )
+            if ev.prev_mac != expected_prev:
+                return VerifyResult(
+                    False, checked, ev.seq,
+                    f"event {ev.seq} does not link to event {ev.seq - 1}",
+                )
+            try:
+                _kid, mac = crypto.audit_mac(ev.canonical(), ev.key_id)
+            except crypto.KeyringError as exc:
+                return VerifyResult(False, checked, ev.seq, f"event {ev.seq}: {exc}")
+            if mac != ev.mac:
+                return VerifyResult(
+                    False, checked, ev.seq, f"event {ev.seq} was altered after it was written"
+                )
+            expected_prev = ev.mac
+            expected_seq += 1
+            checked += 1
+            last_seq = ev.seq
+    anchor = read_anchor()
+    if anchor is not None:
+        seq, mac = anchor
+        if last_seq < seq:
+            return VerifyResult(
+                False, checked, last_seq + 1,
+                f"events {last_seq + 1} to {seq} were deleted from the end of the log",
+            )
+        if last_seq >= seq and checked and _mac_of(seq) != mac:
+            return VerifyResult(False, checked, seq, f"event {seq} differs from the anchor")
+    return VerifyResult(True, checked)
+
+
+def _mac_of(seq: int) -> str | None:
+    return AuditEvent.objects.filter(seq=seq).values_list("mac", flat=True).first()

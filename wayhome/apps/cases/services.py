@@ -1,0 +1,90 @@
+"""Writes that the web pages and the API share; each is one transaction or nothing."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.db.models import QuerySet
+
+from wayhome.security import crypto
+from wayhome.security.policy import Action, require
+
+from .models import Case, ConsentRecord, NameToken, Person, new_case_number
+
+PERSON_FIELDS = (
+    "given_name", "family_name", "aliases", "date_of_birth", "contact", "sex", "nationality",
+    "languages", "interpreter_needed", "age_years", "age_is_estimate", "may_be_child",
+    "age_verified",
+)
+
+
+def register_case(user: Any, person_data: dict[str, Any], narrative: str = "") -> Case:
+    require(user, Action.CASE_CREATE)
+    with transaction.atomic():
+        for _attempt in range(5):
+            try:
+                with transaction.atomic():
+                    case = Case.objects.create(
+                        case_number=new_case_number(user.organisation.country),
+                        organisation=user.organisation, created_by=user, narrative=narrative,
+                    )
+                break
+            except IntegrityError:
+                continue
+        else:
+            raise RuntimeError("could not allocate a case number")
+        person = Person(case=case, **{k: v for k, v in person_data.items() if k in PERSON_FIELDS})
+        person.full_clean(exclude=["case"])
+        person.save()
+        person.refresh_name_tokens()
+        require(user, Action.CASE_EDIT, case)
+    return case
+
+
+def update_person(user: Any, case: Case, person_data: dict[str, Any], narrative: str | None) -> Case:
+    require(user, Action.CASE_EDIT, case)
+    with transaction.atomic():
+        person = case.person
+        for key, value in person_data.items():
+            if key in PERSON_FIELDS:
+                setattr(person, key, value)
+        person.full_clean(exclude=["case"])
+        person.save()
+        person.refresh_name_tokens()
+        if narrative is not None:
+            case.narrative = narrative
+            case.save(update_fields=["narrative"])
+    return case
+
+
+def record_consent(
+    user: Any, case: Case, purpose: str, granted: bool, language: str, note: str = ""
+) -> ConsentRecord:
+    require(user, Action.CONSENT_RECORD, case)
+    rec = ConsentRecord(
+        case=case, purpose=purpose, granted=granted, language=language, note=note,
+        recorded_by=user,
+    )
+    rec.full_clean(exclude=["case", "recorded_by"])
+    rec.save()
+    return rec
+
+
+def search(qs: QuerySet[Case], query: str) -> QuerySet[Case]:
+    """Exact case number, or every name token matched through its keyed hash."""
+    query = query.strip()
+    if not query:
+        return qs
+    upper = query.upper()
+    if qs.filter(case_number=upper).exists():
+        return qs.filter(case_number=upper)
+    tokens = crypto.name_tokens(query)
+    if not tokens:
+        return qs.none()
+    for token in tokens:
+        h = crypto.blind_index(token, domain="name")
+        qs = qs.filter(
+            person__in=NameToken.objects.filter(token_hash=h).values("person_id")
+        )
+    return qs

@@ -1,0 +1,166 @@
+"""The ``wayhome`` command line.
+
+    wayhome demo [--port 8000]        set up, load the demo dataset and serve it
+    wayhome serve [--host H] [--port P]
+    wayhome screen FILE [--text] [--lang th]
+    wayhome audit verify
+    wayhome keys rotate
+    wayhome demo-code USERNAME        current second-factor code of a demo account
+    wayhome manage ARGS...            any Django management command
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from typing import Any
+
+
+def _django() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "wayhome.web.settings")
+    import django
+
+    django.setup()
+
+
+def _migrate() -> None:
+    from django.core.management import call_command
+
+    call_command("migrate", interactive=False, verbosity=0)
+
+
+def cmd_screen(args: argparse.Namespace) -> int:
+    from wayhome.domain.screening import ScreeningInputError, assess, load_input_file, render_text
+
+    try:
+        inp = load_input_file(args.file)
+    except ScreeningInputError as exc:
+        print(f"wayhome screen: {args.file}: {exc}", file=sys.stderr)
+        return 2
+    result = assess(inp)
+    if args.text:
+        print(render_text(result, args.lang))
+    else:
+        print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    _django()
+    _migrate()
+    return _serve(args.host, args.port)
+
+
+def _serve(host: str, port: int) -> int:
+    from waitress import serve
+
+    from wayhome.web.wsgi import application
+
+    print(f"Wayhome is serving at http://{host}:{port}/  (Ctrl+C stops it)", flush=True)
+    serve(application, host=host, port=port, threads=8, ident="wayhome")
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    _django()
+    _migrate()
+    from wayhome import demo
+
+    created = demo.load()
+    print(demo.describe(created, host=args.host, port=args.port), flush=True)
+    if args.no_serve:
+        return 0
+    return _serve(args.host, args.port)
+
+
+def cmd_demo_code(args: argparse.Namespace) -> int:
+    _django()
+    from wayhome import demo
+
+    try:
+        print(demo.current_code(args.username))
+    except LookupError as exc:
+        print(f"wayhome demo-code: {exc}", file=sys.stderr)
+        return 2
+    return 0
+
+
+def cmd_audit_verify(args: argparse.Namespace) -> int:
+    _django()
+    from wayhome.apps.audit.log import verify
+
+    result = verify()
+    if result.ok:
+        print(f"audit log intact: {result.checked} events verified")
+        return 0
+    print(f"audit log BROKEN at event {result.problem_seq}: {result.problem} "
+          f"({result.checked} events verified before it)", file=sys.stderr)
+    return 1
+
+
+def cmd_keys_rotate(args: argparse.Namespace) -> int:
+    _django()
+    from wayhome.security.rotation import rotate
+
+    report = rotate()
+    print(f"key rotated: {report.rows} encrypted values re-encrypted, "
+          f"{report.tokens} name look-up hashes rebuilt; new key fingerprint {report.fingerprint}")
+    return 0
+
+
+def cmd_manage(args: argparse.Namespace) -> int:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "wayhome.web.settings")
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["wayhome manage", *args.rest])
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="wayhome", description="Wayhome command line")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    s = sub.add_parser("demo", help="set up, load the demo dataset and serve the web app")
+    s.add_argument("--host", default="127.0.0.1")
+    s.add_argument("--port", type=int, default=8000)
+    s.add_argument("--no-serve", action="store_true", help="load the demo data and exit")
+    s.set_defaults(func=cmd_demo)
+
+    s = sub.add_parser("serve", help="serve the web app")
+    s.add_argument("--host", default="127.0.0.1")
+    s.add_argument("--port", type=int, default=8000)
+    s.set_defaults(func=cmd_serve)
+
+    s = sub.add_parser("screen", help="assess a JSON file of screening answers")
+    s.add_argument("file")
+    s.add_argument("--text", action="store_true", help="readable text instead of JSON")
+    s.add_argument("--lang", default="en", help="language of the text report (en, th, vi, my)")
+    s.set_defaults(func=cmd_screen)
+
+    s = sub.add_parser("demo-code", help="print the current second-factor code of a demo account")
+    s.add_argument("username")
+    s.set_defaults(func=cmd_demo_code)
+
+    audit = sub.add_parser("audit", help="audit log").add_subparsers(dest="sub", required=True)
+    s = audit.add_parser("verify", help="check the hash chain of the audit log")
+    s.set_defaults(func=cmd_audit_verify)
+
+    keys = sub.add_parser("keys", help="encryption keys").add_subparsers(dest="sub", required=True)
+    s = keys.add_parser("rotate", help="new key; re-encrypt every personal field; retire old keys")
+    s.set_defaults(func=cmd_keys_rotate)
+
+    s = sub.add_parser("manage", help="run a Django management command")
+    s.add_argument("rest", nargs=argparse.REMAINDER)
+    s.set_defaults(func=cmd_manage)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args: Any = build_parser().parse_args(argv)
+    return int(args.func(args))
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,155 @@
+"""The demo dataset: clearly synthetic organisations, users (one per role) and cases.
+
+Every name here is invented and marked DEMO. Loaded by ``wayhome demo``.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import random
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+from django.db import transaction
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from wayhome.apps.accounts.models import Organisation, OrganisationKind, Role, User
+
+DEMO_PASSWORD = "wayhome-demo-2026"
+
+ORGS = {
+    "maesot": ("Mae Sot Migrant Assistance (demo)", "THA", OrganisationKind.NGO),
+    "welfare": ("Tak Social Welfare Screening Unit (demo)", "THA", OrganisationKind.GOVERNMENT),
+    "immigration": ("Tak Immigration Liaison Office (demo)", "THA", OrganisationKind.ENFORCEMENT),
+    "embassy": ("Embassy of Myanmar in Bangkok (demo)", "MMR", OrganisationKind.CONSULATE),
+    "phnompenh": ("Phnom Penh Survivor Support (demo)", "KHM", OrganisationKind.NGO),
+    "tracing": ("Nghe An Family Tracing (demo)", "VNM", OrganisationKind.TRACING),
+    "shelter": ("Mae Sot Men's Shelter (demo)", "THA", OrganisationKind.SERVICE),
+    "monitor": ("Regional Monitoring Office (demo)", "THA", OrganisationKind.MONITORING),
+}
+
+USERS = [
+    ("caseworker", "Malee Demo", Role.CASE_WORKER, "maesot", "en"),
+    ("screener", "Somchai Demo", Role.SCREENING_OFFICER, "welfare", "th"),
+    ("liaison", "Preecha Demo", Role.ENFORCEMENT_LIAISON, "immigration", "th"),
+    ("consul", "Thandar Demo", Role.CONSULAR_OFFICER, "embassy", "my"),
+    ("caseworker_kh", "Sokha Demo", Role.CASE_WORKER, "phnompenh", "en"),
+    ("tracer", "Lan Demo", Role.TRACER, "tracing", "vi"),
+    ("provider", "Anan Demo", Role.SERVICE_PROVIDER, "shelter", "th"),
+    ("analyst", "Ratana Demo", Role.ANALYST, "monitor", "en"),
+    ("admin", "Admin Demo", Role.ADMINISTRATOR, "maesot", "en"),
+]
+
+# (given, family, nationality, sex, age, estimate, may_be_child, languages, org, screened)
+PERSONS = [
+    ("Ko Aung Demo", "", "MMR", "M", 27, False, False, "my", "maesot", "full"),
+    ("Hùng Demo", "Nguyễn Văn", "VNM", "M", 24, False, False, "vi", "maesot", "full"),
+    ("Somying Demo", "Jaidee", "THA", "F", 31, False, False, "th", "maesot", "partial"),
+    ("Min Thu Demo", "", "MMR", "M", 17, True, True, "my", "maesot", "full"),
+    ("Budi Demo", "Santoso", "IDN", "M", 29, False, False, "id,en", "maesot", None),
+    ("Wanjiru Demo", "Kamau", "KEN", "F", 26, False, False, "sw,en", "maesot", "full"),
+    ("Li Wei Demo", "Zhang", "CHN", "M", 33, True, False, "zh", "maesot", None),
+    ("Maria Demo", "Santos", "PHL", "F", 23, False, False, "fil,en", "maesot", "partial"),
+    ("Dara Demo", "Sok", "KHM", "M", 22, False, False, "km", "phnompenh", "full"),
+    ("Thida Demo", "", "MMR", "F", 20, False, False, "my", "phnompenh", None),
+]
+
+
+@dataclass
+class Loaded:
+    created: bool
+    codes: dict[str, str]
+
+
+def _device_key(username: str) -> str:
+    user = User.objects.get(username=username, is_demo=True)
+    device = TOTPDevice.objects.get(user=user, confirmed=True)
+    return base64.b32encode(device.bin_key).decode().rstrip("=")
+
+
+def current_code(username: str) -> str:
+    try:
+        user = User.objects.get(username=username, is_demo=True)
+        device = TOTPDevice.objects.get(user=user, confirmed=True)
+    except (User.DoesNotExist, TOTPDevice.DoesNotExist) as exc:
+        raise LookupError(f"{username!r} is not a demo account") from exc
+    return f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):06d}"
+
+
+def example_answers() -> dict[str, Any]:
+    text = resources.files("wayhome.domain.screening").joinpath("data/example_answers.json")
+    return dict(json.loads(text.read_text(encoding="utf-8")))
+
+
+@transaction.atomic
+def load(seed: int = 7) -> bool:
+    """Load the demo data once; returns False if it was already there."""
+    if User.objects.filter(is_demo=True).exists():
+        return False
+    rng = random.Random(seed)
+    orgs = {
+        key: Organisation.objects.create(name=name, country=country, kind=kind)
+        for key, (name, country, kind) in ORGS.items()
+    }
+    users: dict[str, User] = {}
+    for username, full, role, org, lang in USERS:
+        first, last = full.split(" ", 1)
+        u = User(username=username, first_name=first, last_name=last, role=role,
+                 organisation=orgs[org], language=lang, is_demo=True)
+        u.set_password(DEMO_PASSWORD)
+        u.save()
+        TOTPDevice.objects.create(user=u, name="demo authenticator", confirmed=True)
+        users[username] = u
+    _load_cases(users, rng)
+    return True
+
+
+def _load_cases(users: dict[str, User], rng: random.Random) -> None:
+    from wayhome.apps.cases import services as cases
+    from wayhome.apps.screening import services as screening
+
+    sample = example_answers()
+    for given, family, nat, sex, age, estimate, child, langs, org, screened in PERSONS:
+        worker = users["caseworker" if org == "maesot" else "caseworker_kh"]
+        case = cases.register_case(worker, {
+            "given_name": given, "family_name": family, "nationality": nat, "sex": sex,
+            "age_years": age, "age_is_estimate": estimate, "may_be_child": child,
+            "languages": langs, "interpreter_needed": langs.split(",")[0] not in ("en",),
+        }, narrative="DEMO narrative: synthetic record for demonstration only.")
+        first_lang = langs.split(",")[0]
+        cases.record_consent(worker, case, "services", True, first_lang)
+        if nat == "MMR" and rng.random() < 0.8:
+            cases.record_consent(worker, case, "consulate", True, first_lang)
+        if screened is None:
+            continue
+        session = screening.start(worker, case, "en", first_lang)
+        answers = dict(sample["answers"])
+        if screened == "partial":
+            answers = dict(list(answers.items())[: max(1, len(answers) // 3)])
+        screening.save_answers(worker, session, answers, sample.get("context", {}))
+        if screened == "full":
+            result = screening.run_assessment(worker, session)
+            screening.decide_grounds(worker, session, result.grounds_level,
+                                     "DEMO: decision recorded for demonstration.")
+
+
+def describe(created: bool, host: str, port: int) -> str:
+    lines = [
+        "",
+        "Wayhome demo " + ("loaded" if created else "already loaded") + ".",
+        f"Open http://{host}:{port}/ in a browser.",
+        "",
+        f"Every demo account has the password: {DEMO_PASSWORD}",
+        "Second factor: add the key below to an authenticator app, or print the current",
+        "code with:  wayhome demo-code USERNAME",
+        "",
+        f"{'username':15} {'role':42} {'authenticator key'}",
+    ]
+    for username, _full, role, org, _lang in USERS:
+        lines.append(f"{username:15} {str(Role(role).label) + ' · ' + ORGS[org][2].label:42.42} "
+                     f"{_device_key(username)}")
+    lines.append("")
+    return "\n".join(lines)

@@ -1,0 +1,169 @@
+"""The one place that decides every access to personal data.
+
+Every web view and API endpoint asks :func:`decide` (or :func:`require`, which also
+writes the audit event) whether this user, in this role, for this purpose, may do this
+action to this record. Anything not granted below is denied.
+
+The firewall: the enforcement liaison role is granted ``PROTECTION_VIEW`` and nothing
+else, so the data gathered to protect a person is never usable for immigration
+enforcement.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import OuterRef, QuerySet, Subquery
+
+from wayhome.apps.accounts.models import Role
+
+
+class Action(StrEnum):
+    CASE_LIST = "case.list"
+    CASE_CREATE = "case.create"
+    CASE_VIEW = "case.view"
+    CASE_EDIT = "case.edit"
+    IDENTITY_VIEW = "identity.view"
+    CONSENT_VIEW = "consent.view"
+    CONSENT_RECORD = "consent.record"
+    SCREENING_VIEW = "screening.view"
+    SCREENING_CONDUCT = "screening.conduct"
+    SCREENING_DECIDE = "screening.decide"
+    PROTECTION_VIEW = "protection.view"
+    USERS_MANAGE = "users.manage"
+
+
+class Purpose(StrEnum):
+    CASE_MANAGEMENT = "case_management"
+    SCREENING = "screening"
+    PROTECTION_CHECK = "protection_check"
+    CONSULAR_ASSISTANCE = "consular_assistance"
+    ADMINISTRATION = "administration"
+
+
+@dataclass(frozen=True)
+class Decision:
+    allowed: bool
+    reason: str
+
+    def __bool__(self) -> bool:
+        return self.allowed
+
+
+CASE_TEAM = frozenset({Role.CASE_WORKER, Role.SCREENING_OFFICER})
+
+# What each role may do, and for which purposes. Record-level checks follow in decide().
+_GRANTS: dict[str, dict[Action, frozenset[Purpose]]] = {
+    Role.CASE_WORKER: {
+        a: frozenset({Purpose.CASE_MANAGEMENT, Purpose.SCREENING})
+        for a in (
+            Action.CASE_LIST, Action.CASE_CREATE, Action.CASE_VIEW, Action.CASE_EDIT,
+            Action.IDENTITY_VIEW, Action.CONSENT_VIEW, Action.CONSENT_RECORD,
+            Action.SCREENING_VIEW, Action.SCREENING_CONDUCT, Action.SCREENING_DECIDE,
+            Action.PROTECTION_VIEW,
+        )
+    },
+    Role.ENFORCEMENT_LIAISON: {Action.PROTECTION_VIEW: frozenset({Purpose.PROTECTION_CHECK})},
+    Role.CONSULAR_OFFICER: {
+        a: frozenset({Purpose.CONSULAR_ASSISTANCE})
+        for a in (
+            Action.CASE_LIST, Action.CASE_VIEW, Action.IDENTITY_VIEW, Action.PROTECTION_VIEW,
+        )
+    },
+    Role.ADMINISTRATOR: {Action.USERS_MANAGE: frozenset({Purpose.ADMINISTRATION})},
+    # Tracers, service providers and analysts get their own grants with their features.
+    Role.TRACER: {},
+    Role.SERVICE_PROVIDER: {},
+    Role.ANALYST: {},
+}
+_GRANTS[Role.SCREENING_OFFICER] = _GRANTS[Role.CASE_WORKER]
+
+DEFAULT_PURPOSE: dict[str, Purpose] = {
+    Role.CASE_WORKER: Purpose.CASE_MANAGEMENT,
+    Role.SCREENING_OFFICER: Purpose.CASE_MANAGEMENT,
+    Role.ENFORCEMENT_LIAISON: Purpose.PROTECTION_CHECK,
+    Role.CONSULAR_OFFICER: Purpose.CONSULAR_ASSISTANCE,
+    Role.ADMINISTRATOR: Purpose.ADMINISTRATION,
+}
+
+
+def purpose_for(user: Any) -> Purpose | None:
+    return DEFAULT_PURPOSE.get(getattr(user, "role", ""))
+
+
+def decide(user: Any, action: Action, record: Any = None, purpose: Purpose | None = None) -> Decision:
+    """May ``user`` do ``action`` on ``record`` (a Case, or None for list/create) for ``purpose``?"""
+    if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
+        return Decision(False, "not logged in")
+    if getattr(user, "organisation_id", None) is None:
+        return Decision(False, "user belongs to no organisation")
+    purpose = purpose or purpose_for(user)
+    allowed_purposes = _GRANTS.get(user.role, {}).get(action)
+    if not allowed_purposes:
+        return Decision(False, f"role {user.role} may not {action}")
+    if purpose not in allowed_purposes:
+        return Decision(False, f"purpose {purpose} does not allow {action}")
+    if record is None:
+        if action in (Action.CASE_LIST, Action.CASE_CREATE, Action.USERS_MANAGE):
+            return Decision(True, "role grant")
+        return Decision(False, "a record is required")
+    return _decide_on_case(user, action, record)
+
+
+def _decide_on_case(user: Any, action: Action, case: Any) -> Decision:
+    if user.role in CASE_TEAM:
+        if case.organisation_id == user.organisation_id:
+            return Decision(True, "case of the user's organisation")
+        return Decision(False, "case of another organisation")
+    if user.role == Role.ENFORCEMENT_LIAISON:
+        # Only the protection flag, only for cases held in the liaison's own country.
+        if case.organisation.country == user.organisation.country:
+            return Decision(True, "protection status in the liaison's country")
+        return Decision(False, "case held in another country")
+    if user.role == Role.CONSULAR_OFFICER:
+        person = getattr(case, "person", None)
+        if person is None or person.nationality != user.organisation.country:
+            return Decision(False, "not a national of the consulate's country")
+        if not case.has_consent("consulate"):
+            return Decision(False, "no consent to share with the consulate")
+        return Decision(True, "own national, with consent")
+    return Decision(False, "no rule grants this")
+
+
+def require(
+    user: Any, action: Action, record: Any = None, purpose: Purpose | None = None
+) -> Decision:
+    """Decide, write the audit event (allowed or not), and raise PermissionDenied on deny."""
+    from wayhome.apps.audit.log import record as audit
+
+    decision = decide(user, action, record, purpose)
+    audit(
+        user, str(action), obj=record, purpose=str(purpose or purpose_for(user) or ""),
+        allowed=decision.allowed, detail="" if decision.allowed else decision.reason,
+    )
+    if not decision.allowed:
+        raise PermissionDenied(decision.reason)
+    return decision
+
+
+def visible_cases(user: Any, action: Action = Action.CASE_LIST) -> QuerySet[Any]:
+    """The cases a list may show this user: the same rules as decide(), as a query."""
+    from wayhome.apps.cases.models import Case, ConsentRecord
+
+    if not decide(user, action):
+        return Case.objects.none()
+    if user.role in CASE_TEAM:
+        return Case.objects.filter(organisation_id=user.organisation_id)
+    if user.role == Role.CONSULAR_OFFICER:
+        latest = ConsentRecord.objects.filter(
+            case=OuterRef("pk"), purpose="consulate"
+        ).order_by("-recorded_at", "-id")
+        return (
+            Case.objects.filter(person__nationality=user.organisation.country)
+            .annotate(consulate_consent=Subquery(latest.values("granted")[:1]))
+            .filter(consulate_consent=True)
+        )
+    return Case.objects.none()

@@ -1,0 +1,32 @@
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView
+
+from wayhome.apps.cases import api as cases_api
+from wayhome.apps.protection import api as protection_api
+from wayhome.apps.screening import api as screening_api
+
+from . import views
+
+api_v1 = [
+    path("cases/", cases_api.CaseListAPI.as_view(), name="cases"),
+    path("cases/<str:number>/", cases_api.CaseDetailAPI.as_view(), name="case"),
+    path("cases/<str:number>/consents/", cases_api.ConsentAPI.as_view(), name="consents"),
+    path("cases/<str:number>/screenings/", screening_api.CaseScreeningsAPI.as_view(),
+         name="screenings"),
+    path("screenings/<int:pk>/", screening_api.ScreeningAPI.as_view(), name="screening"),
+    path("screenings/<int:pk>/assessment/", screening_api.AssessmentAPI.as_view(),
+         name="assessment"),
+    path("screenings/<int:pk>/decision/", screening_api.DecisionAPI.as_view(), name="decision"),
+    path("protection/<str:number>/", protection_api.ProtectionAPI.as_view(), name="protection"),
+]
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("accounts/", include("wayhome.apps.accounts.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("cases/", include("wayhome.apps.cases.urls")),
+    path("screening/", include("wayhome.apps.screening.urls")),
+    path("protection/", include("wayhome.apps.protection.urls")),
+    path("api/v1/", include((api_v1, "api"))),
+    path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
+]
