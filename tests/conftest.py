@@ -88,3 +88,61 @@ def make_case(caseworker: User) -> Callable[..., Any]:
         data.update(person)
         return services.register_case(user or caseworker, data, narrative="Held at KK Park.")
     return make
+
+
+
+def _audit_triggers() -> Any:
+    import importlib
+
+    return importlib.import_module("wayhome.apps.audit.migrations.0002_append_only_triggers")
+
+
+def _ensure_audit_triggers() -> None:
+    from django.db import connection
+
+    sql = _audit_triggers()
+    with connection.cursor() as cur:
+        if connection.vendor == "sqlite":
+            cur.execute("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' "
+                        "AND name LIKE 'audit_no_%'")
+        else:
+            cur.execute("SELECT count(*) FROM pg_trigger WHERE tgname LIKE 'audit_no_%'")
+        if cur.fetchone()[0] == 0:
+            for stmt in {"sqlite": sql.SQLITE, "postgresql": sql.POSTGRES}[connection.vendor]:
+                cur.execute(stmt)
+
+
+def _drop_audit_triggers() -> None:
+    from django.db import connection
+
+    sql = _audit_triggers()
+    with connection.cursor() as cur:
+        for stmt in {"sqlite": sql.SQLITE_REVERSE,
+                     "postgresql": sql.POSTGRES_REVERSE}[connection.vendor]:
+            cur.execute(stmt)
+
+
+@pytest.fixture(autouse=True)
+def _audit_log_stays_append_only(request: pytest.FixtureRequest) -> Any:
+    """Every database test runs against the real append-only triggers. Transactional
+    tests (browser, live server) end with a flush of every table, which those triggers
+    refuse, so they are dropped just before that flush and put back when the next
+    database test starts."""
+    marker = request.node.get_closest_marker("django_db")
+    names = set(request.fixturenames)
+    transactional = bool(marker and marker.kwargs.get("transaction")) or bool(
+        names & {"transactional_db", "live_server"})
+    if not (marker or transactional or "db" in names):
+        yield
+        return
+    request.getfixturevalue("django_db_setup")
+    blocker = request.getfixturevalue("django_db_blocker")
+    with blocker.unblock():
+        _ensure_audit_triggers()
+    if not transactional:
+        yield
+        return
+    request.getfixturevalue("transactional_db")  # so this teardown runs before its flush
+    yield
+    with blocker.unblock():
+        _drop_audit_triggers()

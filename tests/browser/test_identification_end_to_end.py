@@ -48,10 +48,10 @@ def _login(page: Any, base: str, user: Any) -> None:
     page.goto(base + "/accounts/login/")
     page.fill("#id_username", user.username)
     page.fill("#id_password", PASSWORD)
-    page.click("button[type=submit]")
+    page.click("main button[type=submit]")
     page.wait_for_url(re.compile(r".*/accounts/otp/.*"))
     page.fill("#id_token", _code(user))
-    page.click("button[type=submit]")
+    page.click("main button[type=submit]")
 
 
 def test_case_worker_identifies_and_liaison_sees_only_protection(
@@ -73,7 +73,7 @@ def test_case_worker_identifies_and_liaison_sees_only_protection(
     page.check("input[name=languages][value=my]")
     page.fill("#id_age_years", "27")
     page.check("#id_interpreter_needed")
-    page.click("button[type=submit]")
+    page.click("main button[type=submit]")
     page.wait_for_url(re.compile(r".*/cases/MMR-|.*/cases/THA-"))
     case_number = page.locator("h1").inner_text().split()[-1]
     assert "Kyaw Zin" in page.content()
@@ -81,7 +81,7 @@ def test_case_worker_identifies_and_liaison_sees_only_protection(
     page.click("text=Record consent or its withdrawal")
     page.select_option("#id_purpose", "services")
     page.check("input[name=granted][value=yes]")
-    page.click("button[type=submit]")
+    page.click("main button[type=submit]")
     assert "Consent recorded" in page.content()
 
     page.select_option("#person_language", "my")
@@ -112,7 +112,7 @@ def test_case_worker_identifies_and_liaison_sees_only_protection(
     _login(page, base, liaison)
     page.wait_for_url(base + "/protection/")
     page.fill("#id_case_number", case_number)
-    page.click("button[type=submit]")
+    page.click("main button[type=submit]")
     status = page.locator("#status").inner_text()
     assert "Protected" in status
     assert "Do not deport" in status
