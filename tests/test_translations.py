@@ -7,6 +7,7 @@ translation drops or invents a placeholder (which would raise KeyError or show r
 
 from __future__ import annotations
 
+import os
 import re
 from collections import Counter
 from pathlib import Path
@@ -129,3 +130,29 @@ def test_burmese_is_unicode_not_zawgyi() -> None:
         if e.msgstr and (mark_first.search(e.msgstr) or zawgyi_range.search(e.msgstr))
     ]
     assert not bad, f"looks like Zawgyi, not Myanmar Unicode: {bad[:10]}"
+
+
+def test_every_string_marked_in_the_code_is_in_the_catalogues(tmp_path: Path) -> None:
+    """Extract the marked strings afresh (as scripts/i18n.sh does) from a copy of the code:
+    a string added to a view or template without refreshing the catalogues fails here."""
+    import shutil
+    import subprocess
+    import sys
+
+    if shutil.which("xgettext") is None:
+        pytest.fail("GNU gettext is missing: scripts/test.sh installs it (apt-get install gettext)")
+    src = LOCALE_DIR.parent
+    copy = tmp_path / "wayhome"
+    shutil.copytree(src, copy, ignore=shutil.ignore_patterns("__pycache__", "locale", "domain"))
+    (copy / "locale").mkdir()
+    subprocess.run(
+        [sys.executable, "-m", "django", "makemessages", "-l", "th", "--no-obsolete",
+         "--settings=wayhome.web.settings"],
+        cwd=copy, check=True, capture_output=True,
+        env={**os.environ, "WAYHOME_HOME": str(tmp_path / "home")},
+    )
+    fresh = {(e.msgctxt, e.msgid) for e in _entries(copy / "locale/th/LC_MESSAGES/django.po")}
+    for po_path in PO_FILES:
+        committed = {(e.msgctxt, e.msgid) for e in _entries(po_path)}
+        missing = sorted(m for _ctx, m in fresh - committed)
+        assert missing == [], f"{po_path.parent.parent.name}: run scripts/i18n.sh; missing {missing}"

@@ -7,6 +7,8 @@ from collections import Counter
 
 import pytest
 
+from wayhome.domain.screening.inputs import CONTEXT_FLAGS
+
 from wayhome.domain.screening import load_catalogue
 
 CAT = load_catalogue()
@@ -101,7 +103,8 @@ def test_sections_are_in_interview_order_and_cover_every_question_once() -> None
 def test_every_key_has_wording_in_every_language(lang: str) -> None:
     keys = [f"indicator.{i}" for i in CAT.indicators]
     keys += [f"question.{q}" for q in CAT.question_keys]
-    keys += [f"section.{s.key}" for s in CAT.sections]
+    keys += [f"section.{s.key}" for s in CAT.sections] + ["section.context"]
+    keys += [f"context.{flag}" for flag in CONTEXT_FLAGS]
     keys += [f"answer.{a}" for a in ("yes", "no", "unknown", "declined")]
     keys += [f"action.{a}" for acts in CAT.actions.values() for a in acts]
     keys += [

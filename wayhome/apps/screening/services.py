@@ -5,10 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from wayhome.apps.cases.models import Case
 from wayhome.apps.protection.services import apply_decision
 from wayhome.domain.screening import (
+    Answer,
     Assessment,
     ScreeningInputError,
     assess,
@@ -17,10 +19,11 @@ from wayhome.domain.screening import (
 )
 from wayhome.security.policy import Action, require
 
+from wayhome.domain.screening.inputs import CONTEXT_FLAGS
+
 from .models import GroundsDecision, GroundsLevel, ScreeningSession
 
-ANSWER_VALUES = ("yes", "no", "unknown", "declined")
-CONTEXT_FLAGS = ("signed_contract", "was_paid", "knew_work_was_fraud", "documents_missing")
+ANSWER_VALUES = tuple(a.value for a in Answer)
 
 
 def start(user: Any, case: Case, interviewer_language: str, person_language: str) -> ScreeningSession:
@@ -73,9 +76,11 @@ def run_assessment(user: Any, session: ScreeningSession) -> Assessment:
 def decide_grounds(user: Any, session: ScreeningSession, level: str, reason: str) -> GroundsDecision:
     require(user, Action.SCREENING_DECIDE, session.case)
     if level not in GroundsLevel.values:
-        raise ScreeningInputError(f"unknown grounds level {level!r}")
+        raise ScreeningInputError(_("Choose a grounds level from the list."))
+    if not reason.strip():
+        raise ScreeningInputError(_("Give the reasons for your decision."))
     if not session.assessment:
-        raise ScreeningInputError("run the assessment before recording a decision")
+        raise ScreeningInputError(_("Run the assessment before recording a decision."))
     with transaction.atomic():
         decision = GroundsDecision.objects.create(
             session=session, case=session.case, level=level, decided_by=user, reason=reason,

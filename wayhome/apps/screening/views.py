@@ -8,10 +8,16 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from wayhome.apps.cases.models import Case
-from wayhome.domain.screening import ScreeningInputError, load_catalogue
+from wayhome.domain.screening import (
+    Assessment,
+    ScreeningInputError,
+    load_catalogue,
+    render_reason,
+)
 from wayhome.security.policy import Action, require
 
 from . import services
@@ -107,16 +113,66 @@ def _section_title(key: str, lang: str) -> str:
     return load_catalogue().text(f"section.{key}", lang)
 
 
+_STRENGTH = {"S": gettext_lazy("strong"), "M": gettext_lazy("medium"), "W": gettext_lazy("weak")}
+
+
+def _assessment_view(result: Assessment, lang: str) -> dict[str, Any]:
+    """The assessment laid out for the page: every indicator with where it comes from
+    (interview, corroboration), its strength for this person and its sources with their
+    firmness marks, all in the viewer's language."""
+    cat = load_catalogue()
+    child = result.child.child_rules
+
+    def t(key: str) -> str:
+        return cat.text(key, lang)
+
+    elements = []
+    for el in result.elements:
+        rows = []
+        for ev in el.evidence:
+            ind = cat.indicators[ev.indicator]
+            strength = ind.strength(child)
+            rows.append({
+                "id": ind.id,
+                "label": t(ind.label_key),
+                "form": t(f"form.{ev.form}"),
+                "where": [t(f"evidence.{s}") for s in ev.sources],
+                "strength": _STRENGTH[strength] if strength else "",
+                "dimension": f"{ind.dimension} {t('dimension.' + ind.dimension)}"
+                if ind.dimension else "",
+                "sources": ind.sources,
+            })
+        elements.append({"key": el.element, "label": t(f"element.{el.element}"),
+                         "supported": el.supported, "required": el.required, "rows": rows})
+    dimensions = [
+        {"key": d.dimension, "label": t(f"dimension.{d.dimension}"), "positive": d.positive,
+         "groups": [(_STRENGTH[k], [t(f"indicator.{i}") for i in ids])
+                    for k, ids in (("S", d.strong), ("M", d.medium), ("W", d.weak)) if ids]}
+        for d in result.dimensions
+    ]
+    return {
+        "elements": elements,
+        "dimensions": dimensions,
+        "combination": result.combination,
+        "child": result.child,
+        "ilo11": [(t(f"ilo11.{k}"), [t(f"indicator.{i}") for i in v])
+                  for k, v in result.ilo11.items()],
+        "reasons": [render_reason(r, lang, cat) for r in result.reasons],
+        "notes": [render_reason(r, lang, cat) for r in result.notes],
+        "catalogue_version": result.catalogue_version,
+    }
+
+
 @login_required
 def assessment(request: HttpRequest, pk: int) -> HttpResponse:
     session = _session(pk)
     result = services.run_assessment(request.user, session)
     cat = load_catalogue()
     lang = get_language() or "en"
-    data = result.to_dict()
     return render(request, "screening/assessment.html", {
-        "session": session, "case": session.case, "a": data, "cat": cat, "lang": lang,
+        "session": session, "case": session.case, "a": _assessment_view(result, lang),
         "levels": GroundsLevel.choices, "recommended": result.grounds_level,
+        "recommended_label": cat.text(f"grounds.{result.grounds_level}", lang),
         "actions": [cat.text(f"action.{k}", lang) for k in result.protective_actions],
         "decisions": session.decisions.select_related("decided_by"),
     })

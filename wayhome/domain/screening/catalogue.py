@@ -41,6 +41,7 @@ _TEXT_TABLES: Mapping[str, str] = {
     "actions": "action",
     "reasons": "reason",
     "report": "report",
+    "context": "context",
 }
 
 

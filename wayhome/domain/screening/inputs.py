@@ -16,7 +16,7 @@ from .model import Answer, Context, Corroboration, PersonFacts, ScreeningInput, 
 
 _ANSWER_VALUES = ", ".join(a.value for a in Answer)
 _PERSON_FIELDS = ("age", "age_is_estimate", "may_be_child", "age_verified")
-_CONTEXT_FLAGS = ("signed_contract", "was_paid", "knew_work_was_fraud", "documents_missing")
+CONTEXT_FLAGS = ("signed_contract", "was_paid", "knew_work_was_fraud", "documents_missing")
 MAX_AGE = 130
 
 
@@ -118,9 +118,9 @@ def _corroboration(value: object, catalogue: Catalogue) -> Corroboration:
 
 def _context(value: object, catalogue: Catalogue) -> Context:
     data = _mapping(value, "context")
-    _no_extra(data, (*_CONTEXT_FLAGS, "corroboration"), "context")
+    _no_extra(data, (*CONTEXT_FLAGS, "corroboration"), "context")
     flags = {
-        name: _bool(data.get(name), f"context.{name}", optional=True) for name in _CONTEXT_FLAGS
+        name: _bool(data.get(name), f"context.{name}", optional=True) for name in CONTEXT_FLAGS
     }
     corroboration = Corroboration()
     if data.get("corroboration") is not None:
