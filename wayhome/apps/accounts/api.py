@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext as _
 from rest_framework.permissions import BasePermission
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -25,5 +26,5 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
     from rest_framework.views import exception_handler as drf_exception_handler
 
     if isinstance(exc, PermissionDenied):
-        return Response({"detail": "Permission denied."}, status=403)
+        return Response({"detail": _("Permission denied.")}, status=403)
     return drf_exception_handler(exc, context)

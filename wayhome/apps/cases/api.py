@@ -6,6 +6,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
 from rest_framework.request import Request
@@ -29,21 +30,22 @@ class PersonSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
 
     def validate_date_of_birth(self, value: str) -> str:
         if value and not _DOB.match(value):
-            raise serializers.ValidationError("write the date as YYYY, YYYY-MM or YYYY-MM-DD")
+            raise serializers.ValidationError(_("Write the date as YYYY, YYYY-MM or YYYY-MM-DD."))
         return value
 
     def validate_languages(self, value: str) -> str:
         codes = [c.strip() for c in value.split(",") if c.strip()]
         bad = [c for c in codes if c not in LANGUAGE_CODES]
         if bad:
-            raise serializers.ValidationError(f"unknown language code(s): {', '.join(bad)}")
+            raise serializers.ValidationError(
+                _("Unknown language code(s): %(codes)s") % {"codes": ", ".join(bad)})
         return ",".join(codes)
 
     def validate_nationality(self, value: str) -> str:
         import pycountry
 
         if value and pycountry.countries.get(alpha_3=value.upper()) is None:
-            raise serializers.ValidationError("not an ISO 3166 alpha-3 country code")
+            raise serializers.ValidationError(_("Not an ISO 3166 alpha-3 country code."))
         return value.upper()
 
 

@@ -1,14 +1,14 @@
 from __future__ import annotations
 
+from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from django.shortcuts import get_object_or_404
-
 from wayhome.apps.cases.models import Case
+from wayhome.apps.protection.services import what_protection_means
 from wayhome.security.policy import Action, require
 
 
@@ -20,13 +20,6 @@ class ProtectionSerializer(serializers.Serializer):  # type: ignore[type-arg]
     means = serializers.ListField(child=serializers.CharField())
 
 
-PROTECTION_MEANS = [
-    "no immigration detention; release if detained",
-    "no deportation or removal",
-    "no prosecution or penalty for acts done as a direct consequence of being trafficked, "
-    "including immigration offences and forced criminal acts",
-    "assistance that does not depend on cooperating with the police",
-]
 
 
 class ProtectionAPI(APIView):
@@ -45,5 +38,5 @@ class ProtectionAPI(APIView):
         return Response(ProtectionSerializer({
             "case_number": case.case_number, "protected": active,
             "since": st.since if active and st else None,
-            "is_child": bool(st and st.is_child), "means": PROTECTION_MEANS if active else [],
+            "is_child": bool(st and st.is_child), "means": what_protection_means(st),
         }).data)

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from wayhome.apps.cases.models import Case
 from wayhome.security.policy import Action, require
 
+from .services import what_protection_means
 from .models import ProtectionStatus
 
 
@@ -31,4 +32,5 @@ def status(request: HttpRequest, number: str) -> HttpResponse:
     case = get_object_or_404(Case.objects.select_related("organisation"), case_number=number)
     require(request.user, Action.PROTECTION_VIEW, case)
     st = ProtectionStatus.objects.filter(case=case).first()
-    return render(request, "protection/status.html", {"number": case.case_number, "status": st})
+    return render(request, "protection/status.html", {
+        "number": case.case_number, "status": st, "means": what_protection_means(st)})

@@ -19,6 +19,10 @@ from .models import GroundsLevel, ScreeningSession
 
 class SessionSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
     case_number = serializers.CharField(source="case.case_number", read_only=True)
+    # Stored encrypted as text; returned as JSON objects.
+    answers = serializers.DictField(child=serializers.CharField(), read_only=True)
+    context = serializers.DictField(read_only=True)
+    assessment = serializers.JSONField(read_only=True, allow_null=True)
 
     class Meta:
         model = ScreeningSession

@@ -19,7 +19,6 @@ from wayhome.domain.screening import (
 )
 from wayhome.security.policy import Action, require
 
-from wayhome.domain.screening.inputs import CONTEXT_FLAGS
 
 from .models import GroundsDecision, GroundsLevel, ScreeningSession
 

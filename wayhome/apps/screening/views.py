@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from wayhome.apps.cases.models import Case
+from wayhome.domain.screening.inputs import CONTEXT_FLAGS
 from wayhome.domain.screening import (
     Assessment,
     ScreeningInputError,
@@ -65,7 +66,7 @@ def section(request: HttpRequest, pk: int, section: str) -> HttpResponse:
         answers: dict[str, str] = {}
         context: dict[str, bool] = {}
         if section == CONTEXT_SECTION:
-            context = {f: request.POST.get(f) == "on" for f in services.CONTEXT_FLAGS}
+            context = {f: request.POST.get(f) == "on" for f in CONTEXT_FLAGS}
         else:
             sec = next(s for s in cat.sections if s.key == section)
             for q in sec.question_keys:
@@ -96,7 +97,7 @@ def section(request: HttpRequest, pk: int, section: str) -> HttpResponse:
         ctx["flags"] = [
             (f, cat.text(f"context.{f}", left), cat.text(f"context.{f}", right),
              bool((session.context or {}).get(f)))
-            for f in services.CONTEXT_FLAGS
+            for f in CONTEXT_FLAGS
         ]
     else:
         sec = next(s for s in cat.sections if s.key == section)
