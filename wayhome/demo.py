@@ -146,10 +146,10 @@ def describe(created: bool, host: str, port: int) -> str:
         "Second factor: add the key below to an authenticator app, or print the current",
         "code with:  wayhome demo-code USERNAME",
         "",
-        f"{'username':15} {'role':42} {'authenticator key'}",
+        f"{'username':14} {'authenticator key':33} role, organisation",
     ]
     for username, _full, role, org, _lang in USERS:
-        lines.append(f"{username:15} {str(Role(role).label) + ' · ' + ORGS[org][2].label:42.42} "
-                     f"{_device_key(username)}")
+        lines.append(f"{username:14} {_device_key(username):33} "
+                     f"{Role(role).label}, {ORGS[org][0]}")
     lines.append("")
     return "\n".join(lines)
