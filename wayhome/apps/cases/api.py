@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
+from rest_framework.pagination import PageNumberPagination
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -97,14 +98,16 @@ class CaseListAPI(APIView):
     @extend_schema(responses=CaseListSerializer(many=True))
     def get(self, request: Request) -> Response:
         require(request.user, Action.CASE_LIST)
-        qs = visible_cases(request.user).select_related("person", "protection")
+        qs = visible_cases(request.user)
         q = request.query_params.get("q", "")
         if q:
             qs = services.search(qs, q)
-        from rest_framework.pagination import PageNumberPagination
-
         paginator = PageNumberPagination()
-        page = paginator.paginate_queryset(qs, request, view=self)
+        # The page's ids first (index only), then those rows: see services.page_of_cases.
+        ids = paginator.paginate_queryset(qs.values_list("pk", flat=True), request, view=self)
+        rows = {c.pk: c for c in Case.objects.filter(pk__in=ids or [])
+                .select_related("person", "protection")}
+        page = [rows[pk] for pk in ids or [] if pk in rows]
         return paginator.get_paginated_response(CaseListSerializer(page, many=True).data)
 
     @extend_schema(request=CaseSerializer, responses={201: CaseSerializer})

@@ -2,7 +2,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -28,11 +27,11 @@ def case_list(request: HttpRequest) -> HttpResponse:
     user = request.user
     require(user, Action.CASE_LIST)
     form = SearchForm(request.GET or None)
-    qs = visible_cases(user).select_related("person", "protection")
+    qs = visible_cases(user)
     query = form.cleaned_data["q"] if form.is_valid() else ""
     if query:
         qs = services.search(qs, query)
-    page = Paginator(qs, 50).get_page(request.GET.get("page"))
+    page = services.page_of_cases(qs, request.GET.get("page"))
     show_names = decide(user, Action.IDENTITY_VIEW, page.object_list[0]).allowed if page else False
     ids = ",".join(str(c.pk) for c in page.object_list)[:200]
     audit(user, "identity.list", object_type="case", object_id="", detail=f"cases {ids}")
