@@ -3,6 +3,8 @@
     wayhome demo [--port 8000]        set up, load the demo dataset and serve it
     wayhome serve [--host H] [--port P]
     wayhome screen FILE [--text] [--lang th]
+    wayhome law check --country THA --measure charge [--offence fraud]
+    wayhome law countries [--json]
     wayhome audit verify
     wayhome keys rotate
     wayhome demo-code USERNAME        current second-factor code of a demo account
@@ -44,6 +46,37 @@ def cmd_screen(args: argparse.Namespace) -> int:
         print(render_text(result, args.lang))
     else:
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+    return 0
+
+
+def cmd_law_check(args: argparse.Namespace) -> int:
+    # The law engine is pure Python: no Django set-up here.
+    from wayhome.domain.law import LawInputError, analyse
+
+    try:
+        result = analyse(args.country, args.measure, args.offence)
+    except LawInputError as exc:
+        print(f"wayhome law check: {exc}", file=sys.stderr)
+        return 2
+    print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+    return 0
+
+
+def cmd_law_countries(args: argparse.Namespace) -> int:
+    from wayhome.domain.law import load_profiles
+
+    countries = load_profiles().countries.values()
+    if args.json:
+        rows = [
+            {"country": c.code, "name": c.name, "provisions": len(c.provisions),
+             "provision_ids": [p.id for p in c.provisions]}
+            for c in countries
+        ]
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    for c in countries:
+        ids = ", ".join(p.id for p in c.provisions) or "none listed"
+        print(f"{c.code}  {c.name:<18} {len(c.provisions)} provision(s): {ids}")
     return 0
 
 
@@ -138,6 +171,19 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--text", action="store_true", help="readable text instead of JSON")
     s.add_argument("--lang", default="en", help="language of the text report (en, th, vi, my)")
     s.set_defaults(func=cmd_screen)
+
+    law = sub.add_parser("law", help="non-punishment: national law and the international standard")
+    law_sub = law.add_subparsers(dest="sub", required=True)
+    s = law_sub.add_parser("check", help="analyse one measure taken against a person")
+    s.add_argument("--country", required=True, help="ISO 3166 alpha-3 code, e.g. THA")
+    s.add_argument("--measure", required=True,
+                   help="detention, fine, charge, conviction or deportation")
+    s.add_argument("--offence", default=None,
+                   help="immigration, irregular_exit, fraud, money_laundering, other, ...")
+    s.set_defaults(func=cmd_law_check)
+    s = law_sub.add_parser("countries", help="list the country profiles and their provisions")
+    s.add_argument("--json", action="store_true", help="JSON instead of text")
+    s.set_defaults(func=cmd_law_countries)
 
     s = sub.add_parser("demo-code", help="print the current second-factor code of a demo account")
     s.add_argument("username")
