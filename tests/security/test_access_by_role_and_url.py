@@ -6,14 +6,19 @@ who may reach it.
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 import pytest
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
 from wayhome.apps.accounts.models import Role
 from wayhome.apps.cases import services as case_services
+from wayhome.apps.certificates import services as certificate_services
+from wayhome.apps.protection.models import ProtectionStatus
+from wayhome.apps.nonpunishment import services as measure_services
 from wayhome.apps.screening import services as screening_services
 from wayhome.domain.screening import load_catalogue
 
@@ -51,6 +56,16 @@ EXPECTED: dict[str, tuple[str, set[str]]] = {
     "api:decision": ("post", TEAM),
     "api:protection": ("get", TEAM | {R.ENFORCEMENT_LIAISON, R.CONSULAR_OFFICER}),
     "schema": ("get", ALL),
+    "nonpunishment:new": ("get", TEAM),
+    "nonpunishment:detail": ("get", TEAM),
+    "nonpunishment:requested": ("post", TEAM),
+    "nonpunishment:resolve": ("post", TEAM),
+    "certificates:issue": ("post", TEAM),
+    "certificates:show": ("get", TEAM),
+    "certificates:revoke": ("post", TEAM),
+    "certificates:verify": ("get", TEAM | {R.ENFORCEMENT_LIAISON, R.CONSULAR_OFFICER}),
+    "certificates:public_key": ("get", TEAM | {R.ENFORCEMENT_LIAISON, R.CONSULAR_OFFICER}),
+    "certificates:register": ("get", TEAM | {R.ENFORCEMENT_LIAISON}),
 }
 
 PUBLIC = {"accounts:login", "set_language"}
@@ -74,7 +89,12 @@ def world(users: dict[str, Any], make_case: Any) -> dict[str, Any]:
     case_services.record_consent(worker, case, "consulate", True, "my")
     session = screening_services.start(worker, case, "en", "my")
     screening_services.run_assessment(worker, session)
-    return {"case": case, "session": session}
+    measure = measure_services.record_measure(worker, case, {
+        "kind": "detention", "offence": "immigration", "ordered_on": datetime.date(2026, 3, 1),
+        "reference": "IDC Bangkok 77"})
+    ProtectionStatus.objects.create(case=case, active=True, since=timezone.now())
+    cert = certificate_services.issue(worker, case)
+    return {"case": case, "session": session, "measure": measure, "certificate": cert}
 
 
 def _url(name: str, world: dict[str, Any]) -> str:
@@ -87,6 +107,16 @@ def _url(name: str, world: dict[str, Any]) -> str:
     if name in {"screening:section", "screening:assessment", "screening:decide",
                 "api:screening", "api:assessment", "api:decision"}:
         kwargs["pk"] = session.pk
+    if name in {"nonpunishment:detail", "nonpunishment:requested", "nonpunishment:resolve"}:
+        kwargs["pk"] = world["measure"].pk
+    if name in {"certificates:show", "certificates:revoke"}:
+        kwargs["pk"] = world["certificate"].pk
+    if name == "certificates:issue":
+        kwargs["number"] = case.case_number
+    if name in {"certificates:public_key", "certificates:register"}:
+        kwargs["org"] = case.organisation_id
+    if name == "nonpunishment:new":
+        kwargs["number"] = case.case_number
     if name == "screening:section":
         kwargs["section"] = load_catalogue().sections[0].key
     return reverse(name, kwargs=kwargs)

@@ -33,6 +33,11 @@ class Action(StrEnum):
     SCREENING_CONDUCT = "screening.conduct"
     SCREENING_DECIDE = "screening.decide"
     PROTECTION_VIEW = "protection.view"
+    MEASURE_VIEW = "measure.view"
+    MEASURE_RECORD = "measure.record"
+    CERTIFICATE_ISSUE = "certificate.issue"
+    CERTIFICATE_VERIFY = "certificate.verify"
+    CERTIFICATE_REGISTER = "certificate.register"
     USERS_MANAGE = "users.manage"
 
 
@@ -63,14 +68,20 @@ _GRANTS: dict[str, dict[Action, frozenset[Purpose]]] = {
             Action.CASE_LIST, Action.CASE_CREATE, Action.CASE_VIEW, Action.CASE_EDIT,
             Action.IDENTITY_VIEW, Action.CONSENT_VIEW, Action.CONSENT_RECORD,
             Action.SCREENING_VIEW, Action.SCREENING_CONDUCT, Action.SCREENING_DECIDE,
-            Action.PROTECTION_VIEW,
+            Action.PROTECTION_VIEW, Action.MEASURE_VIEW, Action.MEASURE_RECORD,
+            Action.CERTIFICATE_ISSUE, Action.CERTIFICATE_VERIFY, Action.CERTIFICATE_REGISTER,
         )
     },
-    Role.ENFORCEMENT_LIAISON: {Action.PROTECTION_VIEW: frozenset({Purpose.PROTECTION_CHECK})},
+    Role.ENFORCEMENT_LIAISON: {
+        a: frozenset({Purpose.PROTECTION_CHECK})
+        for a in (Action.PROTECTION_VIEW, Action.CERTIFICATE_VERIFY,
+                  Action.CERTIFICATE_REGISTER)
+    },
     Role.CONSULAR_OFFICER: {
         a: frozenset({Purpose.CONSULAR_ASSISTANCE})
         for a in (
             Action.CASE_LIST, Action.CASE_VIEW, Action.IDENTITY_VIEW, Action.PROTECTION_VIEW,
+            Action.CERTIFICATE_VERIFY,
         )
     },
     Role.ADMINISTRATOR: {Action.USERS_MANAGE: frozenset({Purpose.ADMINISTRATION})},
@@ -107,10 +118,23 @@ def decide(user: Any, action: Action, record: Any = None, purpose: Purpose | Non
     if purpose not in allowed_purposes:
         return Decision(False, f"purpose {purpose} does not allow {action}")
     if record is None:
-        if action in (Action.CASE_LIST, Action.CASE_CREATE, Action.USERS_MANAGE):
+        if action in (Action.CASE_LIST, Action.CASE_CREATE, Action.USERS_MANAGE,
+                      Action.CERTIFICATE_VERIFY):
             return Decision(True, "role grant")
         return Decision(False, "a record is required")
+    if action == Action.CERTIFICATE_REGISTER:
+        return _decide_on_register(user, record)
     return _decide_on_case(user, action, record)
+
+
+def _decide_on_register(user: Any, org: Any) -> Decision:
+    """A signed register lists an organisation's certificates (case numbers, no names):
+    its own team, and liaisons of the same country who check certificates offline."""
+    if user.role in CASE_TEAM and org.pk == user.organisation_id:
+        return Decision(True, "register of the user's organisation")
+    if user.role == Role.ENFORCEMENT_LIAISON and org.country == user.organisation.country:
+        return Decision(True, "register of an organisation in the liaison's country")
+    return Decision(False, "register of another organisation")
 
 
 def _decide_on_case(user: Any, action: Action, case: Any) -> Decision:

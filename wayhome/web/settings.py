@@ -57,6 +57,8 @@ INSTALLED_APPS = [
     "wayhome.apps.cases",
     "wayhome.apps.screening",
     "wayhome.apps.protection",
+    "wayhome.apps.nonpunishment",
+    "wayhome.apps.certificates",
 ]
 
 MIDDLEWARE = [

@@ -27,6 +27,8 @@ urlpatterns = [
     path("cases/", include("wayhome.apps.cases.urls")),
     path("screening/", include("wayhome.apps.screening.urls")),
     path("protection/", include("wayhome.apps.protection.urls")),
+    path("measures/", include("wayhome.apps.nonpunishment.urls")),
+    path("certificates/", include("wayhome.apps.certificates.urls")),
     path("api/v1/", include((api_v1, "api"))),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
 ]

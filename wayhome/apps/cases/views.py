@@ -78,6 +78,12 @@ def case_detail(request: HttpRequest, number: str) -> HttpResponse:
         state = case.consent_state()
         ctx["consents"] = [(label, state.get(value)) for value, label in ConsentPurpose.choices]
         ctx["consent_history"] = case.consents.select_related("recorded_by")
+    if decide(user, Action.CERTIFICATE_ISSUE, case):
+        ctx["certificates"] = case.certificates.all()
+        ctx["can_issue_certificate"] = True
+    if decide(user, Action.MEASURE_VIEW, case):
+        ctx["measures"] = case.legal_measures.all()
+        ctx["can_record_measure"] = decide(user, Action.MEASURE_RECORD, case).allowed
     if decide(user, Action.SCREENING_VIEW, case):
         ctx["screenings"] = case.screenings.select_related("interviewer")
         ctx["decisions"] = case.decisions.select_related("decided_by")

@@ -43,7 +43,11 @@ def what_protection_means(status: ProtectionStatus | None) -> list[str]:
     """The consequences of an active protection status, in the active language."""
     if status is None or not status.active:
         return []
+    return protection_means(status.is_child)
+
+
+def protection_means(is_child: bool) -> list[str]:
     means = [str(m) for m in PROTECTION_MEANS]
-    if status.is_child:
+    if is_child:
         means.append(str(CHILD_MEANS))
     return means

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import views
+
+app_name = "nonpunishment"
+urlpatterns = [
+    path("cases/<str:number>/new/", views.new, name="new"),
+    path("<int:pk>/", views.detail, name="detail"),
+    path("<int:pk>/requested/", views.requested, name="requested"),
+    path("<int:pk>/resolve/", views.resolve, name="resolve"),
+]

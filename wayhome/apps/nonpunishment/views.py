@@ -1,0 +1,95 @@
+"""Pages for legal measures: record one, see its non-punishment analysis, track it."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from wayhome.apps.cases.models import Case
+from wayhome.security.policy import Action, require
+
+from . import services
+from .forms import MeasureForm, RequestedForm, ResolveForm
+from .models import LegalMeasure
+
+
+def _case(number: str) -> Case:
+    return get_object_or_404(
+        Case.objects.select_related("organisation", "protection"), case_number=number)
+
+
+def _measure(pk: int) -> LegalMeasure:
+    return get_object_or_404(
+        LegalMeasure.objects.select_related("case", "case__organisation", "case__protection",
+                                            "recorded_by"), pk=pk)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def new(request: HttpRequest, number: str) -> HttpResponse:
+    case = _case(number)
+    require(request.user, Action.MEASURE_RECORD, case)
+    form = MeasureForm(request.POST or None, initial={"country": case.organisation.country})
+    if request.method == "POST" and form.is_valid():
+        try:
+            measure = services.record_measure(request.user, case, form.cleaned_data)
+        except ValidationError as exc:
+            for field, errs in exc.message_dict.items():
+                for err in errs:
+                    form.add_error(field if field in form.fields else None, err)
+        else:
+            messages.success(request, _("Measure recorded."))
+            return redirect("nonpunishment:detail", pk=measure.pk)
+    return render(request, "nonpunishment/form.html", {"form": form, "case": case})
+
+
+@login_required
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    measure = _measure(pk)
+    require(request.user, Action.MEASURE_VIEW, measure.case)
+    return render(request, "nonpunishment/detail.html", {
+        "measure": measure, "case": measure.case, "a": services.analysis(measure),
+        "resolve_form": ResolveForm(), "requested_form": RequestedForm(),
+    })
+
+
+@login_required
+@require_POST
+def requested(request: HttpRequest, pk: int) -> HttpResponse:
+    measure = _measure(pk)
+    require(request.user, Action.MEASURE_RECORD, measure.case)  # before reading any input
+    form = RequestedForm(request.POST)
+    if form.is_valid():
+        try:
+            services.mark_requested(request.user, measure, form.cleaned_data["requested_on"])
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, _("Request recorded."))
+    else:
+        messages.error(request, _("Give the date the request was sent."))
+    return redirect("nonpunishment:detail", pk=pk)
+
+
+@login_required
+@require_POST
+def resolve(request: HttpRequest, pk: int) -> HttpResponse:
+    measure = _measure(pk)
+    require(request.user, Action.MEASURE_RECORD, measure.case)  # before reading any input
+    form = ResolveForm(request.POST)
+    if form.is_valid():
+        try:
+            services.resolve(request.user, measure, form.cleaned_data["resolved_on"],
+                             form.cleaned_data["outcome"])
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, _("Measure resolved."))
+    else:
+        messages.error(request, _("Give the date and the outcome."))
+    return redirect("nonpunishment:detail", pk=pk)
