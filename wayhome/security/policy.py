@@ -38,6 +38,9 @@ class Action(StrEnum):
     CERTIFICATE_ISSUE = "certificate.issue"
     CERTIFICATE_VERIFY = "certificate.verify"
     CERTIFICATE_REGISTER = "certificate.register"
+    RETURN_VIEW = "return.view"
+    RETURN_PLAN = "return.plan"
+    RETURN_REVIEW = "return.review"
     USERS_MANAGE = "users.manage"
 
 
@@ -70,6 +73,7 @@ _GRANTS: dict[str, dict[Action, frozenset[Purpose]]] = {
             Action.SCREENING_VIEW, Action.SCREENING_CONDUCT, Action.SCREENING_DECIDE,
             Action.PROTECTION_VIEW, Action.MEASURE_VIEW, Action.MEASURE_RECORD,
             Action.CERTIFICATE_ISSUE, Action.CERTIFICATE_VERIFY, Action.CERTIFICATE_REGISTER,
+            Action.RETURN_VIEW, Action.RETURN_PLAN, Action.RETURN_REVIEW,
         )
     },
     Role.ENFORCEMENT_LIAISON: {

@@ -59,6 +59,8 @@ INSTALLED_APPS = [
     "wayhome.apps.protection",
     "wayhome.apps.nonpunishment",
     "wayhome.apps.certificates",
+    "wayhome.apps.referrals",
+    "wayhome.apps.returns",
 ]
 
 MIDDLEWARE = [

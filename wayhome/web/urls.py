@@ -29,6 +29,8 @@ urlpatterns = [
     path("protection/", include("wayhome.apps.protection.urls")),
     path("measures/", include("wayhome.apps.nonpunishment.urls")),
     path("certificates/", include("wayhome.apps.certificates.urls")),
+    path("referrals/", include("wayhome.apps.referrals.urls")),
+    path("returns/", include("wayhome.apps.returns.urls")),
     path("api/v1/", include((api_v1, "api"))),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
 ]

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ReturnsConfig(AppConfig):
+    name = "wayhome.apps.returns"
+    label = "returns"
+    verbose_name = _("Return or stay, and reintegration")
