@@ -61,6 +61,7 @@ EXPECTED: dict[str, tuple[str, set[str]]] = {
     "nonpunishment:requested": ("post", TEAM),
     "nonpunishment:resolve": ("post", TEAM),
     "certificates:issue": ("post", TEAM),
+    "timeline:case": ("get", TEAM | {R.CONSULAR_OFFICER}),
     "certificates:show": ("get", TEAM),
     "certificates:revoke": ("post", TEAM),
     "certificates:verify": ("get", TEAM | {R.ENFORCEMENT_LIAISON, R.CONSULAR_OFFICER}),
@@ -100,7 +101,7 @@ def world(users: dict[str, Any], make_case: Any) -> dict[str, Any]:
 def _url(name: str, world: dict[str, Any]) -> str:
     case, session = world["case"], world["session"]
     kwargs: dict[str, Any] = {}
-    if name in {"cases:detail", "cases:edit", "cases:consent", "screening:start",
+    if name in {"cases:detail", "cases:edit", "cases:consent", "screening:start", "timeline:case",
                 "protection:status", "api:case", "api:consents", "api:screenings",
                 "api:protection"}:
         kwargs["number"] = case.case_number

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "wayhome.apps.certificates",
     "wayhome.apps.referrals",
     "wayhome.apps.returns",
+    "wayhome.apps.timeline",
 ]
 
 MIDDLEWARE = [

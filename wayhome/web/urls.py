@@ -31,6 +31,7 @@ urlpatterns = [
     path("certificates/", include("wayhome.apps.certificates.urls")),
     path("referrals/", include("wayhome.apps.referrals.urls")),
     path("returns/", include("wayhome.apps.returns.urls")),
+    path("timeline/", include("wayhome.apps.timeline.urls")),
     path("api/v1/", include((api_v1, "api"))),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
 ]
