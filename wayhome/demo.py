@@ -134,6 +134,32 @@ def _load_cases(users: dict[str, User], rng: random.Random) -> None:
             result = screening.run_assessment(worker, session)
             screening.decide_grounds(worker, session, result.grounds_level,
                                      "DEMO: decision recorded for demonstration.")
+            _protection_demo(worker, case, rng)
+
+
+def _protection_demo(worker: User, case: Any, rng: random.Random) -> None:
+    """Legal measures and a certificate, so the non-punishment pages have something."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from wayhome.apps.certificates import services as certificates
+    from wayhome.apps.nonpunishment import services as measures
+
+    today = timezone.localdate()
+    country = case.organisation.country
+    measures.record_measure(worker, case, {
+        "kind": "detention", "offence": "immigration", "country": country,
+        "authority": "DEMO immigration detention centre",
+        "ordered_on": today - dt.timedelta(days=rng.randint(10, 40)),
+        "reference": "DEMO-IDC-" + str(rng.randint(100, 999))})
+    if rng.random() < 0.6:
+        measures.record_measure(worker, case, {
+            "kind": "charge", "offence": "fraud", "country": country,
+            "authority": "DEMO provincial public prosecutor",
+            "ordered_on": today - dt.timedelta(days=rng.randint(5, 9))})
+    if getattr(case, "protection", None) is not None and case.protection.active:
+        certificates.issue(worker, case)
 
 
 def describe(created: bool, host: str, port: int) -> str:

@@ -9,6 +9,8 @@ import pytest
 from wayhome.apps.accounts.models import Role, User
 from wayhome.apps.audit.log import verify
 from wayhome.apps.cases.models import Case
+from wayhome.apps.certificates.models import Certificate
+from wayhome.apps.nonpunishment.models import LegalMeasure
 from wayhome.cli import main
 
 
@@ -26,6 +28,7 @@ def test_demo_loads_one_user_per_role_and_synthetic_cases(
     assert cases.count() >= 10
     assert all("Demo" in c.person.given_name for c in cases)  # clearly synthetic
     assert len({c.organisation.country for c in cases}) >= 2
+    assert LegalMeasure.objects.exists() and Certificate.objects.exists()
     assert verify().ok
 
 
