@@ -5,18 +5,25 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-import pytest
-from django.test import Client
-from django_otp import DEVICE_ID_SESSION_KEY
-from django_otp.plugins.otp_totp.models import TOTPDevice
+from typing import TYPE_CHECKING
 
-from wayhome.apps.accounts.models import Organisation, OrganisationKind, Role, User
+import pytest
+
+if TYPE_CHECKING:
+    from django.test import Client
+
+    from wayhome.apps.accounts.models import Organisation, User
+
+# Django is imported inside the fixtures, so the pure-domain tests also run without it:
+#     pytest -p no:django tests/domain
 
 PASSWORD = "correct-horse-battery-staple"
 
 
 @pytest.fixture
 def orgs(db: Any) -> dict[str, Organisation]:
+    from wayhome.apps.accounts.models import Organisation, OrganisationKind
+
     return {
         "ngo": Organisation.objects.create(name="NGO Mae Sot", country="THA", kind=OrganisationKind.NGO),
         "ngo_kh": Organisation.objects.create(name="NGO Phnom Penh", country="KHM", kind=OrganisationKind.NGO),
@@ -29,19 +36,21 @@ def orgs(db: Any) -> dict[str, Organisation]:
 
 
 ROLE_ORG = {
-    Role.CASE_WORKER: "ngo",
-    Role.SCREENING_OFFICER: "ngo",
-    Role.ENFORCEMENT_LIAISON: "immigration",
-    Role.CONSULAR_OFFICER: "embassy_mm",
-    Role.TRACER: "other",
-    Role.SERVICE_PROVIDER: "other",
-    Role.ANALYST: "other",
-    Role.ADMINISTRATOR: "ngo",
+    "case_worker": "ngo",
+    "screening_officer": "ngo",
+    "enforcement_liaison": "immigration",
+    "consular_officer": "embassy_mm",
+    "tracer": "other",
+    "service_provider": "other",
+    "analyst": "other",
+    "administrator": "ngo",
 }
 
 
 @pytest.fixture
 def make_user(orgs: dict[str, Organisation]) -> Callable[..., User]:
+    from wayhome.apps.accounts.models import User
+
     def make(role: str, org: str | None = None, username: str | None = None) -> User:
         u = User(username=username or f"{role}-{org or ROLE_ORG[role]}", role=role,
                  organisation=orgs[org or ROLE_ORG[role]])
@@ -53,11 +62,17 @@ def make_user(orgs: dict[str, Organisation]) -> Callable[..., User]:
 
 @pytest.fixture
 def users(make_user: Callable[..., User]) -> dict[str, User]:
+    from wayhome.apps.accounts.models import Role
+
     return {role: make_user(role) for role in Role.values}
 
 
 def verified_client(user: User) -> Client:
     """A client logged in with password and a confirmed second factor."""
+    from django.test import Client
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
     client = Client()
     client.force_login(user)
     device = TOTPDevice.objects.filter(user=user, confirmed=True).first() or \
@@ -75,7 +90,7 @@ def client_for() -> Callable[[User], Client]:
 
 @pytest.fixture
 def caseworker(users: dict[str, User]) -> User:
-    return users[Role.CASE_WORKER]
+    return users["case_worker"]
 
 
 @pytest.fixture
