@@ -118,3 +118,23 @@ def test_reads_of_personal_data_are_logged_without_personal_data(
     assert events.exists()
     for ev in AuditEvent.objects.all():
         assert "Thiha" not in ev.canonical().decode()
+
+
+def test_the_case_team_sees_who_read_the_case_and_refused_attempts(
+    users: dict[str, Any], make_case: Any, client_for: Any
+) -> None:
+    from django.urls import reverse
+
+    from wayhome.apps.accounts.models import Role
+
+    case = make_case()
+    worker = users[Role.CASE_WORKER]
+    client_for(worker).get(reverse("cases:detail", args=[case.case_number]))
+    client_for(users[Role.ENFORCEMENT_LIAISON]).get(
+        reverse("cases:detail", args=[case.case_number]))  # refused, and logged
+    page = client_for(worker).get(reverse("audit:case", args=[case.case_number]))
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert worker.username in html and users[Role.ENFORCEMENT_LIAISON].username in html
+    assert "refused" in html
+    assert "Aung" not in html  # identifiers only, never a name

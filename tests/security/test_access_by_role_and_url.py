@@ -62,6 +62,7 @@ EXPECTED: dict[str, tuple[str, set[str]]] = {
     "nonpunishment:resolve": ("post", TEAM),
     "certificates:issue": ("post", TEAM),
     "timeline:case": ("get", TEAM | {R.CONSULAR_OFFICER}),
+    "audit:case": ("get", TEAM),
     "certificates:show": ("get", TEAM),
     "certificates:revoke": ("post", TEAM),
     "certificates:verify": ("get", TEAM | {R.ENFORCEMENT_LIAISON, R.CONSULAR_OFFICER}),
@@ -101,7 +102,7 @@ def world(users: dict[str, Any], make_case: Any) -> dict[str, Any]:
 def _url(name: str, world: dict[str, Any]) -> str:
     case, session = world["case"], world["session"]
     kwargs: dict[str, Any] = {}
-    if name in {"cases:detail", "cases:edit", "cases:consent", "screening:start", "timeline:case",
+    if name in {"cases:detail", "cases:edit", "cases:consent", "screening:start", "timeline:case", "audit:case",
                 "protection:status", "api:case", "api:consents", "api:screenings",
                 "api:protection"}:
         kwargs["number"] = case.case_number

@@ -32,6 +32,7 @@ urlpatterns = [
     path("referrals/", include("wayhome.apps.referrals.urls")),
     path("returns/", include("wayhome.apps.returns.urls")),
     path("timeline/", include("wayhome.apps.timeline.urls")),
+    path("audit/", include("wayhome.apps.audit.urls")),
     path("api/v1/", include((api_v1, "api"))),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
 ]
