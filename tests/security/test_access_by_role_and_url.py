@@ -18,6 +18,8 @@ from wayhome.apps.accounts.models import Role
 from wayhome.apps.cases import services as case_services
 from wayhome.apps.certificates import services as certificate_services
 from wayhome.apps.protection.models import ProtectionStatus
+from wayhome.apps.referrals import services as referral_services
+from wayhome.apps.referrals.models import Service
 from wayhome.apps.nonpunishment import services as measure_services
 from wayhome.apps.screening import services as screening_services
 from wayhome.domain.screening import load_catalogue
@@ -63,6 +65,15 @@ EXPECTED: dict[str, tuple[str, set[str]]] = {
     "certificates:issue": ("post", TEAM),
     "timeline:case": ("get", TEAM | {R.CONSULAR_OFFICER}),
     "audit:case": ("get", TEAM),
+    "referrals:directory": ("get", TEAM | {R.SERVICE_PROVIDER}),
+    "referrals:service_new": ("get", TEAM),
+    "referrals:case": ("get", TEAM),
+    "referrals:needs": ("get", TEAM),
+    "referrals:send": ("get", TEAM),
+    "referrals:withdraw": ("post", TEAM),
+    "referrals:inbox": ("get", {R.SERVICE_PROVIDER}),
+    "referrals:inbox_item": ("get", {R.SERVICE_PROVIDER}),
+    "referrals:respond": ("post", {R.SERVICE_PROVIDER}),
     "certificates:show": ("get", TEAM),
     "certificates:revoke": ("post", TEAM),
     "certificates:verify": ("get", TEAM | {R.ENFORCEMENT_LIAISON, R.CONSULAR_OFFICER}),
@@ -96,7 +107,14 @@ def world(users: dict[str, Any], make_case: Any) -> dict[str, Any]:
         "reference": "IDC Bangkok 77"})
     ProtectionStatus.objects.create(case=case, active=True, since=timezone.now())
     cert = certificate_services.issue(worker, case)
-    return {"case": case, "session": session, "measure": measure, "certificate": cert}
+    case_services.record_consent(worker, case, "services", True, "my")
+    service = Service.objects.create(
+        organisation=users[R.SERVICE_PROVIDER].organisation, added_by=worker,
+        name="Open shelter Mae Sot", country="THA", kind="shelter", languages="my,th")
+    referral = referral_services.send_referral(worker, case, service,
+                                               message="Needs a bed tonight.")
+    return {"case": case, "session": session, "measure": measure, "certificate": cert,
+            "referral": referral}
 
 
 def _url(name: str, world: dict[str, Any]) -> str:
@@ -111,6 +129,10 @@ def _url(name: str, world: dict[str, Any]) -> str:
         kwargs["pk"] = session.pk
     if name in {"nonpunishment:detail", "nonpunishment:requested", "nonpunishment:resolve"}:
         kwargs["pk"] = world["measure"].pk
+    if name in {"referrals:case", "referrals:needs", "referrals:send"}:
+        kwargs["number"] = case.case_number
+    if name in {"referrals:withdraw", "referrals:inbox_item", "referrals:respond"}:
+        kwargs["pk"] = world["referral"].pk
     if name in {"certificates:show", "certificates:revoke"}:
         kwargs["pk"] = world["certificate"].pk
     if name == "certificates:issue":

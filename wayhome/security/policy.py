@@ -42,6 +42,15 @@ class Action(StrEnum):
     RETURN_PLAN = "return.plan"
     RETURN_REVIEW = "return.review"
     USERS_MANAGE = "users.manage"
+    # Services and referrals. The case team reads the directory, adds services, assesses
+    # needs and sends referrals; a service provider reads its inbox and answers.
+    SERVICE_DIRECTORY = "service.directory"
+    SERVICE_ADD = "service.add"
+    NEEDS_ASSESS = "needs.assess"
+    REFERRAL_VIEW = "referral.view"
+    REFERRAL_SEND = "referral.send"
+    REFERRAL_INBOX = "referral.inbox"
+    REFERRAL_RESPOND = "referral.respond"
 
 
 class Purpose(StrEnum):
@@ -50,6 +59,7 @@ class Purpose(StrEnum):
     PROTECTION_CHECK = "protection_check"
     CONSULAR_ASSISTANCE = "consular_assistance"
     ADMINISTRATION = "administration"
+    SERVICE_PROVISION = "service_provision"
 
 
 @dataclass(frozen=True)
@@ -74,6 +84,8 @@ _GRANTS: dict[str, dict[Action, frozenset[Purpose]]] = {
             Action.PROTECTION_VIEW, Action.MEASURE_VIEW, Action.MEASURE_RECORD,
             Action.CERTIFICATE_ISSUE, Action.CERTIFICATE_VERIFY, Action.CERTIFICATE_REGISTER,
             Action.RETURN_VIEW, Action.RETURN_PLAN, Action.RETURN_REVIEW,
+            Action.SERVICE_DIRECTORY, Action.SERVICE_ADD, Action.NEEDS_ASSESS,
+            Action.REFERRAL_VIEW, Action.REFERRAL_SEND,
         )
     },
     Role.ENFORCEMENT_LIAISON: {
@@ -91,7 +103,12 @@ _GRANTS: dict[str, dict[Action, frozenset[Purpose]]] = {
     Role.ADMINISTRATOR: {Action.USERS_MANAGE: frozenset({Purpose.ADMINISTRATION})},
     # Tracers, service providers and analysts get their own grants with their features.
     Role.TRACER: {},
-    Role.SERVICE_PROVIDER: {},
+    # A provider sees the directory and the referrals addressed to its own services,
+    # and from each case only what the referral needs (see decide()).
+    Role.SERVICE_PROVIDER: {
+        a: frozenset({Purpose.SERVICE_PROVISION})
+        for a in (Action.SERVICE_DIRECTORY, Action.REFERRAL_INBOX, Action.REFERRAL_RESPOND)
+    },
     Role.ANALYST: {},
 }
 _GRANTS[Role.SCREENING_OFFICER] = _GRANTS[Role.CASE_WORKER]
@@ -102,7 +119,16 @@ DEFAULT_PURPOSE: dict[str, Purpose] = {
     Role.ENFORCEMENT_LIAISON: Purpose.PROTECTION_CHECK,
     Role.CONSULAR_OFFICER: Purpose.CONSULAR_ASSISTANCE,
     Role.ADMINISTRATOR: Purpose.ADMINISTRATION,
+    Role.SERVICE_PROVIDER: Purpose.SERVICE_PROVISION,
 }
+
+# Actions that need no record: lists (filtered afterwards) and creations.
+_NO_RECORD_ACTIONS = frozenset({
+    Action.CASE_LIST, Action.CASE_CREATE, Action.USERS_MANAGE, Action.CERTIFICATE_VERIFY,
+    Action.SERVICE_DIRECTORY, Action.SERVICE_ADD, Action.REFERRAL_INBOX,
+})
+# Actions whose record is a Referral (the provider's side), not a Case.
+_REFERRAL_ACTIONS = frozenset({Action.REFERRAL_INBOX, Action.REFERRAL_RESPOND})
 
 
 def purpose_for(user: Any) -> Purpose | None:
@@ -110,7 +136,8 @@ def purpose_for(user: Any) -> Purpose | None:
 
 
 def decide(user: Any, action: Action, record: Any = None, purpose: Purpose | None = None) -> Decision:
-    """May ``user`` do ``action`` on ``record`` (a Case, or None for list/create) for ``purpose``?"""
+    """May ``user`` do ``action`` on ``record`` (a Case, a Referral for the provider's
+    actions, or None for list/create) for ``purpose``?"""
     if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
         return Decision(False, "not logged in")
     if getattr(user, "organisation_id", None) is None:
@@ -122,12 +149,13 @@ def decide(user: Any, action: Action, record: Any = None, purpose: Purpose | Non
     if purpose not in allowed_purposes:
         return Decision(False, f"purpose {purpose} does not allow {action}")
     if record is None:
-        if action in (Action.CASE_LIST, Action.CASE_CREATE, Action.USERS_MANAGE,
-                      Action.CERTIFICATE_VERIFY):
+        if action in _NO_RECORD_ACTIONS:
             return Decision(True, "role grant")
         return Decision(False, "a record is required")
     if action == Action.CERTIFICATE_REGISTER:
         return _decide_on_register(user, record)
+    if action in _REFERRAL_ACTIONS:
+        return _decide_on_referral(user, record)
     return _decide_on_case(user, action, record)
 
 
@@ -139,6 +167,23 @@ def _decide_on_register(user: Any, org: Any) -> Decision:
     if user.role == Role.ENFORCEMENT_LIAISON and org.country == user.organisation.country:
         return Decision(True, "register of an organisation in the liaison's country")
     return Decision(False, "register of another organisation")
+
+
+def _is_referral(record: Any) -> bool:
+    meta = getattr(record, "_meta", None)
+    return meta is not None and meta.label == "referrals.Referral"
+
+
+def _decide_on_referral(user: Any, referral: Any) -> Decision:
+    """A provider sees and answers a referral only if it is addressed to a service of
+    its own organisation, and only while the person's consent to services stands."""
+    if user.role != Role.SERVICE_PROVIDER or not _is_referral(referral):
+        return Decision(False, "no rule grants this")
+    if referral.service.organisation_id != user.organisation_id:
+        return Decision(False, "referral addressed to another organisation")
+    if not referral.case.has_consent("services"):
+        return Decision(False, "the person's consent to referral to services is withdrawn")
+    return Decision(True, "referral addressed to the user's organisation")
 
 
 def _decide_on_case(user: Any, action: Action, case: Any) -> Decision:
@@ -195,3 +240,20 @@ def visible_cases(user: Any, action: Action = Action.CASE_LIST) -> QuerySet[Any]
             .filter(consulate_consent=True)
         )
     return Case.objects.none()
+
+
+def visible_referrals(user: Any) -> QuerySet[Any]:
+    """The referrals a provider's inbox may show: the same rules as decide(), as a query."""
+    from wayhome.apps.cases.models import ConsentRecord
+    from wayhome.apps.referrals.models import Referral
+
+    if not decide(user, Action.REFERRAL_INBOX) or user.role != Role.SERVICE_PROVIDER:
+        return Referral.objects.none()
+    latest = ConsentRecord.objects.filter(
+        case=OuterRef("case_id"), purpose="services"
+    ).order_by("-recorded_at", "-id")
+    return (
+        Referral.objects.filter(service__organisation_id=user.organisation_id)
+        .annotate(services_consent=Subquery(latest.values("granted")[:1]))
+        .filter(services_consent=True)
+    )

@@ -11,6 +11,7 @@ _HOME = {
     Role.SCREENING_OFFICER: "cases:list",
     Role.CONSULAR_OFFICER: "cases:list",
     Role.ENFORCEMENT_LIAISON: "protection:lookup",
+    Role.SERVICE_PROVIDER: "referrals:inbox",
     Role.ADMINISTRATOR: "accounts:users",
 }
 
