@@ -74,6 +74,19 @@ EXPECTED: dict[str, tuple[str, set[str]]] = {
     "referrals:inbox": ("get", {R.SERVICE_PROVIDER}),
     "referrals:inbox_item": ("get", {R.SERVICE_PROVIDER}),
     "referrals:respond": ("post", {R.SERVICE_PROVIDER}),
+    "returns:case": ("get", TEAM),
+    "returns:due": ("get", TEAM),
+    "returns:option": ("post", TEAM),
+    "returns:assess": ("post", TEAM),
+    "returns:clear": ("post", TEAM),
+    "returns:consent": ("post", TEAM),
+    "returns:withdraw_consent": ("post", TEAM),
+    "returns:best_interests": ("post", TEAM),
+    "returns:plan_new": ("post", TEAM),
+    "returns:plan_update": ("post", TEAM),
+    "returns:plan_advance": ("post", TEAM),
+    "returns:plan_cancel": ("post", TEAM),
+    "returns:follow_up": ("post", TEAM),
     "certificates:show": ("get", TEAM),
     "certificates:revoke": ("post", TEAM),
     "certificates:verify": ("get", TEAM | {R.ENFORCEMENT_LIAISON, R.CONSULAR_OFFICER}),
@@ -129,6 +142,8 @@ def _url(name: str, world: dict[str, Any]) -> str:
         kwargs["pk"] = session.pk
     if name in {"nonpunishment:detail", "nonpunishment:requested", "nonpunishment:resolve"}:
         kwargs["pk"] = world["measure"].pk
+    if name.startswith("returns:") and name != "returns:due":
+        kwargs["number"] = case.case_number
     if name in {"referrals:case", "referrals:needs", "referrals:send"}:
         kwargs["number"] = case.case_number
     if name in {"referrals:withdraw", "referrals:inbox_item", "referrals:respond"}:

@@ -125,7 +125,7 @@ DEFAULT_PURPOSE: dict[str, Purpose] = {
 # Actions that need no record: lists (filtered afterwards) and creations.
 _NO_RECORD_ACTIONS = frozenset({
     Action.CASE_LIST, Action.CASE_CREATE, Action.USERS_MANAGE, Action.CERTIFICATE_VERIFY,
-    Action.SERVICE_DIRECTORY, Action.SERVICE_ADD, Action.REFERRAL_INBOX,
+    Action.SERVICE_DIRECTORY, Action.SERVICE_ADD, Action.REFERRAL_INBOX, Action.RETURN_VIEW,
 })
 # Actions whose record is a Referral (the provider's side), not a Case.
 _REFERRAL_ACTIONS = frozenset({Action.REFERRAL_INBOX, Action.REFERRAL_RESPOND})

@@ -31,6 +31,7 @@ from .engine import (
     parse_measure,
     parse_offence,
     provision_applies,
+    return_risk_factors,
 )
 from .model import (
     FIRMNESS_VALUES,
@@ -82,4 +83,5 @@ __all__ = [
     "parse_profiles",
     "provision_applies",
     "read_profiles",
+    "return_risk_factors",
 ]

@@ -34,6 +34,7 @@ from .model import (
     Profiles,
     Provision,
     ProvisionResult,
+    ReturnRiskFactor,
     Standard,
     weakest,
 )
@@ -88,6 +89,19 @@ def find_country(value: str, profiles: Profiles | None = None) -> CountryProfile
             + ", ".join(sorted(profiles.countries))
         )
     return profile
+
+
+def return_risk_factors(
+    *, child: bool, profiles: Profiles | None = None
+) -> tuple[ReturnRiskFactor, ...]:
+    """The factors to assess before a person's return (domain/law.md section 2), in the
+    data's order: every factor for a child (or a person presumed to be one), and the
+    factors that apply to everyone for an adult."""
+    if profiles is None:
+        profiles = load_profiles()
+    return tuple(
+        f for f in profiles.return_risk_factors if child or f.applies_to == "all"
+    )
 
 
 def _key(value: object) -> str:

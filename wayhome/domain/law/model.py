@@ -288,6 +288,12 @@ class MeasureGuidance:
     sources: tuple[Source, ...]
 
 
+#: Whom a return risk factor is assessed for: everyone, or only a child (or a person
+#: presumed to be one).
+FactorAppliesTo = Literal["all", "child"]
+FACTOR_APPLIES_TO: tuple[FactorAppliesTo, ...] = ("all", "child")
+
+
 @dataclass(frozen=True, slots=True)
 class ReturnRiskFactor:
     """A factor to assess before any removal (domain/law.md section 2); data only."""
@@ -296,12 +302,14 @@ class ReturnRiskFactor:
     label: str
     examples: tuple[str, ...]
     sources: tuple[Source, ...]
+    applies_to: FactorAppliesTo = "all"
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,
             "label": self.label,
             "examples": list(self.examples),
+            "applies_to": self.applies_to,
             "sources": [s.to_dict() for s in self.sources],
         }
 

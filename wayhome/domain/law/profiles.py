@@ -17,11 +17,13 @@ from types import MappingProxyType
 from typing import Any, Literal, cast
 
 from .model import (
+    FACTOR_APPLIES_TO,
     FIRMNESS_VALUES,
     OFFENCES_ANY,
     OFFENCES_UNKNOWN,
     SOURCE_ABOUT,
     CountryProfile,
+    FactorAppliesTo,
     Fact,
     Firmness,
     LawDataError,
@@ -326,12 +328,18 @@ def parse_profiles(raw: Mapping[str, Any]) -> Profiles:
         fid = _str(entry.get("id"), f"{where}.id")
         if any(f.id == fid for f in factors):
             raise LawDataError(f"{where} ({fid}).id: duplicate id")
+        applies_to = entry.get("applies_to", "all")
+        if applies_to not in FACTOR_APPLIES_TO:
+            raise LawDataError(
+                f"{where} ({fid}).applies_to: expected one of {', '.join(FACTOR_APPLIES_TO)}"
+            )
         factors.append(
             ReturnRiskFactor(
                 id=fid,
                 label=_str(entry.get("label"), f"{where} ({fid}).label"),
                 examples=_strings(entry.get("examples", []), f"{where} ({fid}).examples"),
                 sources=_sources(entry.get("sources"), titles, f"{where} ({fid})"),
+                applies_to=cast(FactorAppliesTo, applies_to),
             )
         )
     ret = _table(raw.get("return"), "return")
