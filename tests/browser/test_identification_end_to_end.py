@@ -3,55 +3,17 @@ then log in as an immigration liaison and see only the protection status."""
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from wayhome.apps.accounts.models import Role
 
-from ..conftest import PASSWORD
+from .conftest import login as _login
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    if not os.path.exists(CHROMIUM):
-        pytest.fail("Chromium is not installed: scripts/test.sh installs it (apt-get install chromium)")
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"  # Playwright's sync API runs an event loop
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        b = pw.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run"],
-        )
-        yield b
-        b.close()
-
-
-def _code(user: Any) -> str:
-    d = TOTPDevice.objects.get(user=user, confirmed=True)
-    return f"{totp(d.bin_key, step=d.step, t0=d.t0, digits=d.digits):06d}"
-
-
-def _login(page: Any, base: str, user: Any) -> None:
-    page.goto(base + "/accounts/login/")
-    page.fill("#id_username", user.username)
-    page.fill("#id_password", PASSWORD)
-    page.click("main button[type=submit]")
-    page.wait_for_url(re.compile(r".*/accounts/otp/.*"))
-    page.fill("#id_token", _code(user))
-    page.click("main button[type=submit]")
 
 
 def test_case_worker_identifies_and_liaison_sees_only_protection(
