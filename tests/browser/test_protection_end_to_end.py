@@ -16,7 +16,7 @@ from wayhome.apps.accounts.models import Role
 from wayhome.apps.cases import services as case_services
 from wayhome.apps.protection.models import ProtectionStatus
 from wayhome.apps.referrals.models import Referral, Service
-from wayhome.apps.returns.models import ReturnPlan
+from wayhome.apps.returns.models import ReturnConsent, ReturnPlan
 
 from .conftest import login
 
@@ -99,11 +99,13 @@ def test_charge_referral_and_return_plan_with_a_risk_review(
               "Recruiters threatened the family in Myawaddy.")
     page.click("main button[type=submit]:has-text('Record the assessment')")
     page.wait_for_load_state()
-    page.select_option("select[name=language]", "my")
+    page.select_option("#consent select[name=language]", "my")  # not the header switcher
     page.check("input[name=alternatives_explained]")
     page.check("input[name=not_condition_of_release]")
     page.click("main button[type=submit]:has-text('Record consent to return')")
     page.wait_for_load_state()
+    consent = ReturnConsent.objects.get(case=case)
+    assert consent.alternatives_explained and consent.not_condition_of_release
     page.click("main button[type=submit]:has-text('Create the return plan')")
     page.wait_for_load_state()
     assert not ReturnPlan.objects.filter(case=case).exists()  # blocked by the high risk
