@@ -9,6 +9,7 @@ import re
 from typing import Any
 
 import pytest
+from pypdf import PdfReader
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -62,6 +63,12 @@ def test_charge_referral_and_return_plan_with_a_risk_review(
     page.wait_for_url(re.compile(r".*/measures/\d+/$"))
     analysis = page.locator("#analysis").inner_text()
     assert "international standard only" in analysis and "s.41" in analysis
+    with page.expect_download() as download:
+        page.click("text=Download the request letter (PDF)")
+    letter = PdfReader(download.value.path())
+    text = " ".join(p.extract_text() for p in letter.pages)
+    assert "s.41" in text and number in text and "Min Htet" not in text
+    assert any("\u0e00" <= ch <= "\u0e7f" for ch in text)  # the Thai letter follows
 
     # 2. Referral: the women's shelter is refused for an adult man; the men's shelter works.
     page.goto(f"{base}/referrals/cases/{number}/send/")
@@ -120,3 +127,5 @@ def test_charge_referral_and_return_plan_with_a_risk_review(
     page.click("main button[type=submit]:has-text('Create the return plan')")
     page.wait_for_load_state()
     assert ReturnPlan.objects.filter(case=case).exists()
+    for p in (page, shelter, second):
+        p.context.close()  # end every request before the live server stops

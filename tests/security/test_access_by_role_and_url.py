@@ -62,6 +62,7 @@ EXPECTED: dict[str, tuple[str, set[str]]] = {
     "nonpunishment:detail": ("get", TEAM),
     "nonpunishment:requested": ("post", TEAM),
     "nonpunishment:resolve": ("post", TEAM),
+    "nonpunishment:letter": ("get", TEAM),
     "certificates:issue": ("post", TEAM),
     "timeline:case": ("get", TEAM | {R.CONSULAR_OFFICER}),
     "audit:case": ("get", TEAM),
@@ -140,7 +141,8 @@ def _url(name: str, world: dict[str, Any]) -> str:
     if name in {"screening:section", "screening:assessment", "screening:decide",
                 "api:screening", "api:assessment", "api:decision"}:
         kwargs["pk"] = session.pk
-    if name in {"nonpunishment:detail", "nonpunishment:requested", "nonpunishment:resolve"}:
+    if name in {"nonpunishment:detail", "nonpunishment:requested", "nonpunishment:resolve",
+                "nonpunishment:letter"}:
         kwargs["pk"] = world["measure"].pk
     if name.startswith("returns:") and name != "returns:due":
         kwargs["number"] = case.case_number

@@ -8,4 +8,5 @@ urlpatterns = [
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/requested/", views.requested, name="requested"),
     path("<int:pk>/resolve/", views.resolve, name="resolve"),
+    path("<int:pk>/letter.pdf", views.letter, name="letter"),
 ]

@@ -2,20 +2,27 @@
 
 from __future__ import annotations
 
+import logging
+import re
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from wayhome.apps.cases.models import Case
+from wayhome.domain import letters
 from wayhome.security.policy import Action, require
 
 from . import services
 from .forms import MeasureForm, RequestedForm, ResolveForm
 from .models import LegalMeasure
+
+log = logging.getLogger(__name__)
 
 
 def _case(number: str) -> Case:
@@ -93,3 +100,45 @@ def resolve(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.error(request, _("Give the date and the outcome."))
     return redirect("nonpunishment:detail", pk=pk)
+
+
+@login_required
+@require_GET
+def letter(request: HttpRequest, pk: int) -> HttpResponse:
+    """The request letter for this measure as a PDF: English, then the authority's language.
+
+    Only once reasonable grounds are recorded (non-punishment applies from then). The
+    letter names the case by its case number only, never the person.
+    """
+    measure = _measure(pk)
+    require(request.user, Action.MEASURE_RECORD, measure.case)  # before anything else
+    analysis = services.analysis(measure)
+    since = analysis["protected_since"]
+    if not analysis["applies_now"] or since is None:
+        messages.error(request, _(
+            "No reasonable-grounds decision is recorded yet, so there is no request letter: "
+            "non-punishment applies from the moment reasonable grounds are recorded. Finish "
+            "the screening and record the decision first."))
+        return redirect("nonpunishment:detail", pk=pk)
+    case = measure.case
+    facts = letters.LetterFacts(
+        organisation=case.organisation.name,
+        case_number=case.case_number,
+        letter_date=timezone.localdate(),
+        grounds_recorded_on=timezone.localdate(since),
+        measure=letters.MeasureFacts(ordered_on=measure.ordered_on,
+                                     authority=measure.authority,
+                                     reference=measure.reference),
+    )
+    try:
+        pdf = letters.request_letter_pdf(analysis, facts)
+    except letters.LetterError as exc:
+        log.warning("request letter for measure %s not made: %s", measure.pk, exc)
+        messages.error(request, _(
+            "The request letter could not be made: %(reason)s") % {"reason": exc})
+        return redirect("nonpunishment:detail", pk=pk)
+    name = re.sub(r"[^A-Za-z0-9-]+", "-", f"non-punishment-request-{case.case_number}-{pk}")
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{name}.pdf"'
+    response["Cache-Control"] = "no-store"  # personal data: keep it out of caches
+    return response
