@@ -10,14 +10,15 @@ from typing import Any
 
 import pytest
 from pypdf import PdfReader
-from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from wayhome.apps.accounts.models import Role
 from wayhome.apps.cases import services as case_services
 from wayhome.apps.protection.models import ProtectionStatus
+from wayhome.apps.screening import services as screening
 from wayhome.apps.referrals.models import Referral, Service
 from wayhome.apps.returns.models import ReturnConsent, ReturnPlan
+from wayhome.demo import example_answers
 
 from .conftest import login
 
@@ -42,8 +43,13 @@ def test_charge_referral_and_return_plan_with_a_risk_review(
         TOTPDevice.objects.create(user=u, name="phone", confirmed=True)
     case = make_case(worker, given_name="Min Htet", sex="M", nationality="MMR", age_years=28)
     case_services.record_consent(worker, case, "services", True, "my")
-    ProtectionStatus.objects.create(case=case, active=True, since=timezone.now(),
-                                    basis="reasonable_grounds")
+    # Reasonable grounds, recorded by a named person after the engine's assessment
+    # (the first browser test drives these pages; here they are the starting point).
+    session = screening.start(worker, case, "en", "my")
+    screening.save_answers(worker, session, example_answers()["answers"], {})
+    screening.run_assessment(worker, session)
+    screening.decide_grounds(worker, session, "reasonable_grounds", "Act, means, purpose.")
+    assert ProtectionStatus.objects.get(case=case).active
     Service.objects.create(organisation=provider.organisation, added_by=worker,
                            name="Women's shelter", country="THA", kind="shelter",
                            accepts_adult_men=False, languages="th")

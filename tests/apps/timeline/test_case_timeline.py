@@ -74,3 +74,21 @@ def test_an_app_can_add_its_own_events(caseworker: Any, make_case: Any) -> None:
         assert events_for(case, caseworker)[0].title == "Home visit"
     finally:
         _PROVIDERS.remove(visits)
+
+
+def test_referrals_appear_for_the_team_but_not_for_a_consul(
+    caseworker: Any, users: dict[str, Any], make_case: Any
+) -> None:
+    from wayhome.apps.referrals import services as referral_services
+    from wayhome.apps.referrals.models import Service
+
+    case = make_case(nationality="MMR")
+    case_services.record_consent(caseworker, case, "services", True, "my")
+    case_services.record_consent(caseworker, case, "consulate", True, "my")
+    service = Service.objects.create(
+        organisation=users[Role.SERVICE_PROVIDER].organisation, added_by=caseworker,
+        name="Men's shelter", country="THA", kind="shelter", accepts_adult_women=False)
+    referral_services.send_referral(caseworker, case, service, message="Bed tonight.")
+    titles = [e.title for e in events_for(case, caseworker) if e.kind == "referral"]
+    assert len(titles) == 1 and "Men's shelter" in titles[0]
+    assert "referral" not in {e.kind for e in events_for(case, users[Role.CONSULAR_OFFICER])}

@@ -6,3 +6,6 @@ class ReferralsConfig(AppConfig):
     name = "wayhome.apps.referrals"
     label = "referrals"
     verbose_name = _("Services and referrals")
+
+    def ready(self) -> None:
+        from . import timeline  # noqa: F401  (registers the referral events on the timeline)
