@@ -103,8 +103,32 @@ def load(seed: int = 7) -> bool:
         u.save()
         TOTPDevice.objects.create(user=u, name="demo authenticator", confirmed=True)
         users[username] = u
+    _load_services(orgs, users)
     _load_cases(users, rng)
     return True
+
+
+DEMO_SERVICES = [
+    # (name, country, kind, men, women, children, families, languages, places)
+    ("Mae Sot Men's Shelter (demo)", "THA", "shelter", True, False, False, False, "my,th,en", 40),
+    ("Tak Women and Children Shelter (demo)", "THA", "shelter", False, True, True, True,
+     "my,th", 25),
+    ("Mae Sot Border Clinic (demo)", "THA", "medical", True, True, True, True, "my,th,en", None),
+    ("Legal Aid Tak (demo)", "THA", "legal_aid", True, True, True, True, "th,my,en", None),
+    ("Psychosocial Support Mae Sot (demo)", "THA", "psychosocial", True, True, True, True,
+     "my,th", None),
+]
+
+
+def _load_services(orgs: dict[str, Organisation], users: dict[str, User]) -> None:
+    from wayhome.apps.referrals.models import Service
+
+    for name, country, kind, men, women, children, families, langs, places in DEMO_SERVICES:
+        Service.objects.create(
+            organisation=orgs["shelter"], added_by=users["caseworker"], name=name,
+            country=country, kind=kind, accepts_adult_men=men, accepts_adult_women=women,
+            accepts_children=children, accepts_families=families, languages=langs,
+            capacity=places)
 
 
 def _load_cases(users: dict[str, User], rng: random.Random) -> None:
@@ -160,6 +184,23 @@ def _protection_demo(worker: User, case: Any, rng: random.Random) -> None:
             "ordered_on": today - dt.timedelta(days=rng.randint(5, 9))})
     if getattr(case, "protection", None) is not None and case.protection.active:
         certificates.issue(worker, case)
+        _referral_demo(worker, case)
+
+
+def _referral_demo(worker: User, case: Any) -> None:
+    """A referral to a service that takes this person, for the provider's inbox."""
+    from django.core.exceptions import ValidationError
+
+    from wayhome.apps.referrals import services as referrals
+    from wayhome.apps.referrals.models import Service
+
+    for service in Service.objects.filter(country=case.organisation.country, kind="shelter"):
+        try:
+            referrals.send_referral(worker, case, service,
+                                    message="DEMO: needs a safe place to stay tonight.")
+        except ValidationError:
+            continue  # this shelter does not take this person
+        return
 
 
 def describe(created: bool, host: str, port: int) -> str:

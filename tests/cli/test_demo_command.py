@@ -29,6 +29,9 @@ def test_demo_loads_one_user_per_role_and_synthetic_cases(
     assert all("Demo" in c.person.given_name for c in cases)  # clearly synthetic
     assert len({c.organisation.country for c in cases}) >= 2
     assert LegalMeasure.objects.exists() and Certificate.objects.exists()
+    from wayhome.apps.referrals.models import Referral, Service
+
+    assert Service.objects.exists() and Referral.objects.exists()
     assert verify().ok
 
 
