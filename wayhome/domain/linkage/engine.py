@@ -1,0 +1,104 @@
+"""link(): block, score and assign one-to-one."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+from wayhome.domain.names import Name, NameInputError, similarity
+
+from ._names import cached_normalise
+from .blocking import candidate_pairs
+from .model import LinkageInputError, Link, LinkResult, Problem, Record, ScoredPair
+from .scoring import Settings, compare, load_settings, probability
+
+
+def _analyse(records: Sequence[Record], side: str) -> tuple[list[Name], list[Problem]]:
+    names: list[Name] = []
+    problems: list[Problem] = []
+    seen: set[str] = set()
+    for pos, rec in enumerate(records, start=1):
+        where = f"{side} record {pos} (id {rec.id!r})"
+        msgs = rec.problems()
+        if rec.id in seen:
+            msgs.append(f"id {rec.id!r}: duplicate")
+        seen.add(rec.id)
+        try:
+            names.append(cached_normalise(rec.name))
+        except NameInputError as exc:
+            if rec.name.strip():
+                msgs.append(exc.message)
+        problems.extend(Problem(m, None, where) for m in msgs)
+    return names, problems
+
+
+def score_pair(left: Record, right: Record, settings: Settings | None = None) -> ScoredPair:
+    """Compare two records level by level (raises NameInputError for an unusable name)."""
+    settings = settings or load_settings()
+    sim = similarity(cached_normalise(left.name), cached_normalise(right.name))
+    levels = compare(settings, sim, (left.sex, right.sex), (left.birth, right.birth),
+                     (left.nationality, right.nationality))
+    weight = round(sum(lv.weight for lv in levels), 6)
+    return ScoredPair(left.id, right.id, sim, weight, probability(settings, weight), levels)
+
+
+def assign_one_to_one(pairs: Sequence[ScoredPair]) -> list[ScoredPair]:
+    """Greedy one-to-one assignment: highest probability first (ties: higher weight, then
+    ids), each left and each right record used at most once. Deterministic."""
+    order = sorted(pairs, key=lambda p: (-p.probability, -p.weight, p.left_id, p.right_id))
+    used_left: set[str] = set()
+    used_right: set[str] = set()
+    kept: list[ScoredPair] = []
+    for p in order:
+        if p.left_id in used_left or p.right_id in used_right:
+            continue
+        used_left.add(p.left_id)
+        used_right.add(p.right_id)
+        kept.append(p)
+    return kept
+
+
+def link(
+    left: Sequence[Record], right: Sequence[Record], settings: Settings | None = None
+) -> LinkResult:
+    """Link two lists of people.
+
+    Candidate pairs come from :func:`~.blocking.candidate_pairs`; each is scored
+    (:func:`score_pair`); pairs at or above the review threshold are assigned one-to-one;
+    assigned pairs at or above the match threshold are ``matches`` unless another candidate
+    of either record comes within ``ambiguity_margin`` bits of it; the rest are ``review``.
+    Raises :class:`LinkageInputError` (every problem listed) if any record is invalid.
+    """
+    settings = settings or load_settings()
+    left_names, problems = _analyse(left, "left")
+    right_names, right_problems = _analyse(right, "right")
+    problems += right_problems
+    if problems:
+        raise LinkageInputError(problems)
+    candidates = candidate_pairs(left_names, right_names, settings.max_token_block)
+    scored: list[ScoredPair] = []
+    for i, j in candidates:
+        p = score_pair(left[i], right[j], settings)
+        if p.probability >= settings.review_threshold:
+            scored.append(p)
+    best_other: dict[tuple[str, str], float] = {}
+    by_left: dict[str, list[ScoredPair]] = {}
+    by_right: dict[str, list[ScoredPair]] = {}
+    for p in scored:
+        by_left.setdefault(p.left_id, []).append(p)
+        by_right.setdefault(p.right_id, []).append(p)
+    for p in scored:
+        rivals = [q.weight for q in by_left[p.left_id] + by_right[p.right_id] if q is not p]
+        best_other[(p.left_id, p.right_id)] = max(rivals, default=-math.inf)
+    matches: list[Link] = []
+    review: list[Link] = []
+    for p in assign_one_to_one(scored):
+        rival = best_other[(p.left_id, p.right_id)]
+        clear = p.weight - rival >= settings.ambiguity_margin
+        if p.probability >= settings.match_threshold and clear:
+            matches.append(Link(p.left_id, p.right_id, p.probability, "match", p))
+        else:
+            review.append(Link(p.left_id, p.right_id, p.probability, "review", p))
+    key = lambda lk: (lk.left_id, lk.right_id)  # noqa: E731
+    return LinkResult(tuple(sorted(matches, key=key)), tuple(sorted(review, key=key)),
+                      len(candidates), len(left), len(right))
