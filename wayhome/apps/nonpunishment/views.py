@@ -133,7 +133,9 @@ def letter(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         pdf = letters.request_letter_pdf(analysis, facts)
     except letters.LetterError as exc:
-        log.warning("request letter for measure %s not made: %s", measure.pk, exc)
+        # The class only: the message may quote characters of the (encrypted) reference.
+        log.warning("request letter for measure %s not made: %s", measure.pk,
+                    type(exc).__name__)
         messages.error(request, _(
             "The request letter could not be made: %(reason)s") % {"reason": exc})
         return redirect("nonpunishment:detail", pk=pk)
