@@ -105,9 +105,7 @@ class CaseListAPI(APIView):
         paginator = PageNumberPagination()
         # The page's ids first (index only), then those rows: see services.page_of_cases.
         ids = paginator.paginate_queryset(qs.values_list("pk", flat=True), request, view=self)
-        rows = {c.pk: c for c in Case.objects.filter(pk__in=ids or [])
-                .select_related("person", "protection")}
-        page = [rows[pk] for pk in ids or [] if pk in rows]
+        page = services.cases_in_order(list(ids or []))
         return paginator.get_paginated_response(CaseListSerializer(page, many=True).data)
 
     @extend_schema(request=CaseSerializer, responses={201: CaseSerializer})

@@ -96,8 +96,12 @@ def page_of_cases(qs: QuerySet[Case], number: Any, per_page: int = 50) -> Page:
     alone, then those rows with their person and status. Deep pages stay fast: OFFSET
     skips index entries rather than joined, decrypted rows."""
     ids_page = Paginator(qs.values_list("pk", flat=True), per_page).get_page(number)
-    ids = list(ids_page.object_list)
-    rows = {c.pk: c for c in qs.model.objects.filter(pk__in=ids)
-            .select_related("person", "protection", "organisation")}
-    ids_page.object_list = [rows[pk] for pk in ids if pk in rows]
+    ids_page.object_list = cases_in_order(list(ids_page.object_list))
     return ids_page
+
+
+def cases_in_order(ids: list[int]) -> list[Case]:
+    """The cases with these ids, in this order, with what a list row shows."""
+    rows = {c.pk: c for c in Case.objects.filter(pk__in=ids)
+            .select_related("person", "protection", "organisation")}
+    return [rows[pk] for pk in ids if pk in rows]

@@ -9,7 +9,7 @@ from typing import Any
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from wayhome.apps.timeline.registry import Event, register
+from wayhome.apps.timeline.registry import Event, actor_name, register
 from wayhome.security.policy import Action, decide
 
 from .models import ReferralEvent
@@ -26,6 +26,6 @@ def referral_events(case: Any, user: Any) -> Iterable[Event]:
         Event(e.at, "referral",
               _("Referral %(status)s: %(service)s") % {
                   "status": e.get_status_display(), "service": e.referral.service.name},
-              actor=(e.by.get_full_name() or e.by.username) if e.by else "", url=url)
+              actor=actor_name(e.by), url=url)
         for e in events
     ]

@@ -10,18 +10,15 @@ from django.utils.translation import gettext as _
 
 from wayhome.security.policy import Action, decide
 
-from .registry import Event, register
+from .registry import Event, actor_name, register
 
-
-def _name(user: Any) -> str:
-    return (user.get_full_name() or user.username) if user else ""
 
 
 @register
 def case_events(case: Any, user: Any) -> Iterable[Event]:
     if not decide(user, Action.CASE_VIEW, case):
         return []
-    return [Event(case.created_at, "case", _("Case registered"), actor=_name(case.created_by),
+    return [Event(case.created_at, "case", _("Case registered"), actor=actor_name(case.created_by),
                   url=reverse("cases:detail", args=[case.case_number]))]
 
 
@@ -34,7 +31,7 @@ def consent_events(case: Any, user: Any) -> Iterable[Event]:
               (_("Consent given: %(purpose)s") if c.granted
                else _("Consent refused or withdrawn: %(purpose)s"))
               % {"purpose": c.get_purpose_display()},
-              actor=_name(c.recorded_by))
+              actor=actor_name(c.recorded_by))
         for c in case.consents.select_related("recorded_by")
     ]
 
@@ -44,12 +41,12 @@ def screening_events(case: Any, user: Any) -> Iterable[Event]:
     if not decide(user, Action.SCREENING_VIEW, case):
         return []
     out = [Event(s.started_at, "screening", _("Screening interview started"),
-                 actor=_name(s.interviewer),
+                 actor=actor_name(s.interviewer),
                  url=reverse("screening:assessment", args=[s.pk]))
            for s in case.screenings.select_related("interviewer")]
     out += [Event(d.decided_at, "decision",
                   _("Decision: %(level)s") % {"level": d.get_level_display()},
-                  actor=_name(d.decided_by))
+                  actor=actor_name(d.decided_by))
             for d in case.decisions.select_related("decided_by")]
     return out
 

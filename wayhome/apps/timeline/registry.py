@@ -41,6 +41,11 @@ class Event:
         return when, self.kind
 
 
+def actor_name(user: Any) -> str:
+    """How a timeline names the staff member who did something (never the person)."""
+    return str(user.get_full_name() or user.username) if user else ""
+
+
 def register(provider: Provider) -> Provider:
     if provider not in _PROVIDERS:
         _PROVIDERS.append(provider)
