@@ -87,8 +87,8 @@ def test_consent_is_recorded_with_who_and_when_and_can_be_withdrawn(
                             content_type="application/json")
     assert withdrawn.status_code == 201
     history = client.get(url).json()
-    assert [c["granted"] for c in history if c["purpose"] == "tracing"] in ([True, False],
-                                                                          [False, True])
+    # Newest first: the withdrawal, then the consent it withdrew.
+    assert [c["granted"] for c in history if c["purpose"] == "tracing"] == [False, True]
     assert ConsentRecord.objects.filter(case=case).count() == 2
 
 

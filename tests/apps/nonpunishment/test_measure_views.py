@@ -113,3 +113,11 @@ def test_a_measure_is_tracked_until_resolved_and_the_case_shows_open_ones(
                 {"resolved_on": "2026-03-05", "outcome": "Released to the shelter."})
     measure.refresh_from_db()
     assert measure.status == MeasureStatus.RESOLVED and measure.outcome == "Released to the shelter."
+
+
+def test_the_measure_and_offence_choices_are_the_law_engines_vocabulary() -> None:
+    from wayhome.apps.nonpunishment.models import MeasureKind, Offence
+    from wayhome.domain.law import model as law
+
+    assert set(MeasureKind.values) == {m.value for m in law.Measure}
+    assert set(Offence.values) == {o.value for o in law.Offence}

@@ -11,6 +11,7 @@ from django.urls import reverse
 from wayhome.apps.protection.models import ProtectionStatus
 from wayhome.apps.screening import services
 from wayhome.apps.screening.models import GroundsDecision
+from wayhome.domain.screening import load_catalogue
 
 
 def _example_answers() -> dict[str, str]:
@@ -49,7 +50,10 @@ def test_the_page_is_in_the_viewers_language(
     client.cookies["django_language"] = "th"
     page = client.get(reverse("screening:assessment", args=[session.pk])).content.decode()
     assert "<html lang=\"th\"" in page
-    assert "การหลอกลวง" in page or "หลอก" in page  # Thai catalogue wording is used
+    # The catalogue's own Thai wording for the grounds level and a dimension is used.
+    cat = load_catalogue()
+    assert cat.text("grounds.reasonable_grounds", "th") in page
+    assert cat.text("dimension.D1", "th") in page
 
 
 def test_a_presumed_child_gets_child_rules_without_any_means(
