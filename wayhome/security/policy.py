@@ -51,6 +51,23 @@ class Action(StrEnum):
     REFERRAL_SEND = "referral.send"
     REFERRAL_INBOX = "referral.inbox"
     REFERRAL_RESPOND = "referral.respond"
+    # Tracing. A tracer takes family reports and reviews candidate matches; the case
+    # team holding the registered person asks the adult whether the family may be told.
+    TRACE_REPORT_LIST = "trace.report.list"
+    TRACE_REPORT_CREATE = "trace.report.create"
+    TRACE_REPORT_VIEW = "trace.report.view"
+    TRACE_MATCH_REVIEW = "trace.match.review"
+    TRACE_DISCLOSURE_DECIDE = "trace.disclosure.decide"
+    # Monitoring. Analysts keep the compounds registry, the communications and the
+    # statistics; nothing here reaches a case page or a name. The case team reads the
+    # registry and links its own cases to the compound where the person was held.
+    COMPOUND_VIEW = "compound.view"
+    COMPOUND_EDIT = "compound.edit"
+    CASE_COMPOUND_LINK = "case.compound.link"
+    COMMS_VIEW = "comms.view"
+    COMMS_EDIT = "comms.edit"
+    STATS_VIEW = "stats.view"
+    STATS_EXPORT = "stats.export"
 
 
 class Purpose(StrEnum):
@@ -60,6 +77,8 @@ class Purpose(StrEnum):
     CONSULAR_ASSISTANCE = "consular_assistance"
     ADMINISTRATION = "administration"
     SERVICE_PROVISION = "service_provision"
+    TRACING = "tracing"
+    MONITORING = "monitoring"
 
 
 @dataclass(frozen=True)
@@ -86,6 +105,7 @@ _GRANTS: dict[str, dict[Action, frozenset[Purpose]]] = {
             Action.RETURN_VIEW, Action.RETURN_PLAN, Action.RETURN_REVIEW,
             Action.SERVICE_DIRECTORY, Action.SERVICE_ADD, Action.NEEDS_ASSESS,
             Action.REFERRAL_VIEW, Action.REFERRAL_SEND,
+            Action.TRACE_DISCLOSURE_DECIDE, Action.COMPOUND_VIEW, Action.CASE_COMPOUND_LINK,
         )
     },
     Role.ENFORCEMENT_LIAISON: {
@@ -101,15 +121,22 @@ _GRANTS: dict[str, dict[Action, frozenset[Purpose]]] = {
         )
     },
     Role.ADMINISTRATOR: {Action.USERS_MANAGE: frozenset({Purpose.ADMINISTRATION})},
-    # Tracers, service providers and analysts get their own grants with their features.
-    Role.TRACER: {},
+    Role.TRACER: {
+        a: frozenset({Purpose.TRACING})
+        for a in (Action.TRACE_REPORT_LIST, Action.TRACE_REPORT_CREATE,
+                  Action.TRACE_REPORT_VIEW, Action.TRACE_MATCH_REVIEW)
+    },
     # A provider sees the directory and the referrals addressed to its own services,
     # and from each case only what the referral needs (see decide()).
     Role.SERVICE_PROVIDER: {
         a: frozenset({Purpose.SERVICE_PROVISION})
         for a in (Action.SERVICE_DIRECTORY, Action.REFERRAL_INBOX, Action.REFERRAL_RESPOND)
     },
-    Role.ANALYST: {},
+    Role.ANALYST: {
+        a: frozenset({Purpose.MONITORING})
+        for a in (Action.COMPOUND_VIEW, Action.COMPOUND_EDIT, Action.COMMS_VIEW,
+                  Action.COMMS_EDIT, Action.STATS_VIEW, Action.STATS_EXPORT)
+    },
 }
 _GRANTS[Role.SCREENING_OFFICER] = _GRANTS[Role.CASE_WORKER]
 
@@ -120,12 +147,19 @@ DEFAULT_PURPOSE: dict[str, Purpose] = {
     Role.CONSULAR_OFFICER: Purpose.CONSULAR_ASSISTANCE,
     Role.ADMINISTRATOR: Purpose.ADMINISTRATION,
     Role.SERVICE_PROVIDER: Purpose.SERVICE_PROVISION,
+    Role.TRACER: Purpose.TRACING,
+    Role.ANALYST: Purpose.MONITORING,
 }
 
 # Actions that need no record: lists (filtered afterwards) and creations.
 _NO_RECORD_ACTIONS = frozenset({
     Action.CASE_LIST, Action.CASE_CREATE, Action.USERS_MANAGE, Action.CERTIFICATE_VERIFY,
     Action.SERVICE_DIRECTORY, Action.SERVICE_ADD, Action.REFERRAL_INBOX, Action.RETURN_VIEW,
+    Action.TRACE_REPORT_LIST, Action.TRACE_REPORT_CREATE,
+    # The registry, communications and statistics hold no personal data: the role grant
+    # is the whole rule (statistics are over shared, suppressed aggregates only).
+    Action.COMPOUND_VIEW, Action.COMPOUND_EDIT, Action.COMMS_VIEW, Action.COMMS_EDIT,
+    Action.STATS_VIEW, Action.STATS_EXPORT,
 })
 # Actions whose record is a Referral (the provider's side), not a Case.
 _REFERRAL_ACTIONS = frozenset({Action.REFERRAL_INBOX, Action.REFERRAL_RESPOND})
