@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from typing import Any
 
 from django.urls import reverse
@@ -54,18 +56,47 @@ def test_search_finds_a_name_in_another_spelling_and_writes_no_name_to_the_audit
 ) -> None:
     hung = make_case(given_name="Hùng", family_name="Nguyễn Văn", nationality="VNM")
     make_case(given_name="Somchai", family_name="Jaidee", nationality="THA")
-    page = client_for(caseworker).get(reverse("cases:list"), {"q": "NGUYEN VAN HUNG"})
+    page = client_for(caseworker).post(reverse("cases:list"), {"q": "NGUYEN VAN HUNG"},
+                                       follow=True)
     html = page.content.decode()
     assert hung.case_number in html and "Somchai" not in html
     details = " ".join(AuditEvent.objects.values_list("detail", flat=True))
     assert "NGUYEN" not in details.upper()
 
 
+def test_searched_names_never_appear_in_a_url(
+    caseworker: Any, make_case: Any, client_for: Any
+) -> None:
+    """URLs land in server logs, browser history and Referer headers: the words searched
+    for travel in the POST body and stay in the session."""
+    for _ in range(51):  # more than one page, so the page links are rendered
+        make_case(given_name="Hùng", family_name="Nguyễn Văn", nationality="VNM")
+    client = client_for(caseworker)
+    response = client.post(reverse("cases:list"), {"q": "Nguyen Van Hung"})
+    assert response.status_code == 302 and "Nguyen" not in response["Location"]
+    html = client.get(response["Location"]).content.decode()
+    links = re.findall(r'href="([^"]*)"', html)
+    assert any("page=2" in link for link in links)
+    assert not [link for link in links if "Nguyen" in link or "Hung" in link or "q=" in link]
+
+
+def test_opening_the_list_again_forgets_the_last_search(
+    caseworker: Any, make_case: Any, client_for: Any
+) -> None:
+    hung = make_case(given_name="Hùng", family_name="Nguyễn Văn", nationality="VNM")
+    other = make_case(given_name="Somchai", family_name="Jaidee", nationality="THA")
+    client = client_for(caseworker)
+    searched = client.post(reverse("cases:list"), {"q": "Somchai"}, follow=True)
+    assert hung.case_number not in searched.content.decode()
+    html = client.get(reverse("cases:list")).content.decode()
+    assert hung.case_number in html and other.case_number in html
+
+
 def test_search_by_case_number(caseworker: Any, make_case: Any, client_for: Any) -> None:
     case = make_case()
     other = make_case(given_name="Somchai")
-    html = client_for(caseworker).get(
-        reverse("cases:list"), {"q": case.case_number.lower()}).content.decode()
+    html = client_for(caseworker).post(
+        reverse("cases:list"), {"q": case.case_number.lower()}, follow=True).content.decode()
     assert case.case_number in html and other.case_number not in html
 
 
@@ -79,9 +110,10 @@ def test_editing_updates_the_person_and_keeps_search_in_step(
     assert response.status_code == 302
     case.person.refresh_from_db()
     assert case.person.given_name == "Min Thu"
-    assert case.case_number in client.get(reverse("cases:list"), {"q": "min thu"}).content.decode()
-    assert case.case_number not in client.get(
-        reverse("cases:list"), {"q": "Kyaw"}).content.decode()
+    assert case.case_number in client.post(
+        reverse("cases:list"), {"q": "min thu"}, follow=True).content.decode()
+    assert case.case_number not in client.post(
+        reverse("cases:list"), {"q": "Kyaw"}, follow=True).content.decode()
 
 
 def test_consent_is_recorded_per_purpose_and_its_withdrawal_is_kept(

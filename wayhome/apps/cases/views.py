@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -22,13 +23,29 @@ def _case(number: str) -> Case:
     )
 
 
+# The search words (often a name) travel in a POST body and stay in the session, never in
+# the URL: URLs end up in server logs, browser history and Referer headers.
+SEARCH_SESSION_KEY = "cases.search"
+
+
 @login_required
+@require_http_methods(["GET", "POST"])
 def case_list(request: HttpRequest) -> HttpResponse:
     user = request.user
     require(user, Action.CASE_LIST)
-    form = SearchForm(request.GET or None)
+    if request.method == "POST":
+        form = SearchForm(request.POST)
+        if form.is_valid():
+            request.session[SEARCH_SESSION_KEY] = form.cleaned_data["q"]
+            # Post/redirect/get: reloading the page does not resend the form.
+            return redirect(f"{reverse('cases:list')}?search=1")
+    else:
+        searching = request.GET.get("search") == "1"
+        if not searching:
+            request.session.pop(SEARCH_SESSION_KEY, None)
+        form = SearchForm(initial={"q": request.session.get(SEARCH_SESSION_KEY, "")})
+    query = "" if form.is_bound else request.session.get(SEARCH_SESSION_KEY, "")
     qs = visible_cases(user)
-    query = form.cleaned_data["q"] if form.is_valid() else ""
     if query:
         qs = services.search(qs, query)
     page = services.page_of_cases(qs, request.GET.get("page"))
