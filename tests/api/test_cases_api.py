@@ -43,7 +43,8 @@ def test_the_case_list_is_pseudonymous_and_searchable(
     listing = client.get(reverse("api:cases")).json()
     assert listing["count"] == 2
     assert "given_name" not in listing["results"][0]["person"]
-    found = client.get(reverse("api:cases"), {"q": "nguyen van hung"}).json()
+    found = client.post(reverse("api:case_search"), {"q": "nguyen van hung"},
+                        content_type="application/json").json()
     assert [r["case_number"] for r in found["results"]] == [case.case_number]
 
 

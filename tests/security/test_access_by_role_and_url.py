@@ -51,6 +51,7 @@ EXPECTED: dict[str, tuple[str, set[str]]] = {
     "protection:status": ("get", TEAM | {R.ENFORCEMENT_LIAISON, R.CONSULAR_OFFICER}),
     "api:cases": ("get", TEAM | {R.CONSULAR_OFFICER}),
     "api:case": ("get", TEAM | {R.CONSULAR_OFFICER}),
+    "api:case_search": ("post", TEAM | {R.CONSULAR_OFFICER}),
     "api:consents": ("get", TEAM),
     "api:screenings": ("get", TEAM),
     "api:screening": ("get", TEAM),
@@ -168,6 +169,8 @@ def _data(name: str) -> dict[str, str]:
         return {"level": "reasonable_grounds", "reason": "test"}
     if name == "set_language":
         return {"language": "th", "next": "/"}
+    if name == "api:case_search":
+        return {"q": "Zarni"}
     return {}
 
 

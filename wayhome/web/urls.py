@@ -9,6 +9,7 @@ from . import views
 
 api_v1 = [
     path("cases/", cases_api.CaseListAPI.as_view(), name="cases"),
+    path("cases/search/", cases_api.CaseSearchAPI.as_view(), name="case_search"),
     path("cases/<str:number>/", cases_api.CaseDetailAPI.as_view(), name="case"),
     path("cases/<str:number>/consents/", cases_api.ConsentAPI.as_view(), name="consents"),
     path("cases/<str:number>/screenings/", screening_api.CaseScreeningsAPI.as_view(),

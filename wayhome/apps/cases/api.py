@@ -7,6 +7,7 @@ from typing import Any
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
 from rest_framework.pagination import PageNumberPagination
@@ -94,19 +95,23 @@ def _get_case(number: str) -> Case:
     )
 
 
+def _paginated_cases(request: Request, view: APIView, qs: Any) -> Response:
+    paginator = PageNumberPagination()
+    # The page's ids first (index only), then those rows: see services.page_of_cases.
+    ids = paginator.paginate_queryset(qs.values_list("pk", flat=True), request, view=view)
+    page = services.cases_in_order(list(ids or []))
+    return paginator.get_paginated_response(CaseListSerializer(page, many=True).data)
+
+
+class SearchSerializer(serializers.Serializer):  # type: ignore[type-arg]
+    q = serializers.CharField(max_length=200, help_text=gettext_lazy("A case number or a name, any script"))
+
+
 class CaseListAPI(APIView):
     @extend_schema(responses=CaseListSerializer(many=True))
     def get(self, request: Request) -> Response:
         require(request.user, Action.CASE_LIST)
-        qs = visible_cases(request.user)
-        q = request.query_params.get("q", "")
-        if q:
-            qs = services.search(qs, q)
-        paginator = PageNumberPagination()
-        # The page's ids first (index only), then those rows: see services.page_of_cases.
-        ids = paginator.paginate_queryset(qs.values_list("pk", flat=True), request, view=self)
-        page = services.cases_in_order(list(ids or []))
-        return paginator.get_paginated_response(CaseListSerializer(page, many=True).data)
+        return _paginated_cases(request, self, visible_cases(request.user))
 
     @extend_schema(request=CaseSerializer, responses={201: CaseSerializer})
     def post(self, request: Request) -> Response:
@@ -119,6 +124,19 @@ class CaseListAPI(APIView):
         except DjangoValidationError as exc:
             return Response({"person": exc.message_dict}, status=status.HTTP_400_BAD_REQUEST)
         return Response(CaseSerializer(_get_case(case.case_number)).data, status=201)
+
+
+class CaseSearchAPI(APIView):
+    """Search by case number or name. The words go in the POST body, never in the URL
+    (URLs land in proxy and server logs); ``?page=N`` pages through the result."""
+
+    @extend_schema(request=SearchSerializer, responses=CaseListSerializer(many=True))
+    def post(self, request: Request) -> Response:
+        require(request.user, Action.CASE_LIST)
+        ser = SearchSerializer(data=request.data)
+        ser.is_valid(raise_exception=True)
+        qs = services.search(visible_cases(request.user), ser.validated_data["q"])
+        return _paginated_cases(request, self, qs)
 
 
 class CaseDetailAPI(APIView):
