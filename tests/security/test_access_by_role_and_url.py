@@ -52,6 +52,8 @@ EXPECTED: dict[str, tuple[str, set[str]]] = {
     "api:cases": ("get", TEAM | {R.CONSULAR_OFFICER}),
     "api:case": ("get", TEAM | {R.CONSULAR_OFFICER}),
     "api:case_search": ("post", TEAM | {R.CONSULAR_OFFICER}),
+    "api:measures": ("get", TEAM),
+    "api:certificate_verify": ("post", TEAM | {R.ENFORCEMENT_LIAISON, R.CONSULAR_OFFICER}),
     "api:consents": ("get", TEAM),
     "api:screenings": ("get", TEAM),
     "api:screening": ("get", TEAM),
@@ -136,7 +138,7 @@ def _url(name: str, world: dict[str, Any]) -> str:
     case, session = world["case"], world["session"]
     kwargs: dict[str, Any] = {}
     if name in {"cases:detail", "cases:edit", "cases:consent", "screening:start", "timeline:case", "audit:case",
-                "protection:status", "api:case", "api:consents", "api:screenings",
+                "protection:status", "api:case", "api:consents", "api:screenings", "api:measures",
                 "api:protection"}:
         kwargs["number"] = case.case_number
     if name in {"screening:section", "screening:assessment", "screening:decide",
@@ -171,6 +173,8 @@ def _data(name: str) -> dict[str, str]:
         return {"language": "th", "next": "/"}
     if name == "api:case_search":
         return {"q": "Zarni"}
+    if name == "api:certificate_verify":
+        return {"code": "WH1.not-a-real-token"}
     return {}
 
 

@@ -2,6 +2,8 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
 
 from wayhome.apps.cases import api as cases_api
+from wayhome.apps.certificates import api as certificates_api
+from wayhome.apps.nonpunishment import api as nonpunishment_api
 from wayhome.apps.protection import api as protection_api
 from wayhome.apps.screening import api as screening_api
 
@@ -14,6 +16,10 @@ api_v1 = [
     path("cases/<str:number>/consents/", cases_api.ConsentAPI.as_view(), name="consents"),
     path("cases/<str:number>/screenings/", screening_api.CaseScreeningsAPI.as_view(),
          name="screenings"),
+    path("cases/<str:number>/measures/", nonpunishment_api.CaseMeasuresAPI.as_view(),
+         name="measures"),
+    path("certificates/verify/", certificates_api.VerifyCertificateAPI.as_view(),
+         name="certificate_verify"),
     path("screenings/<int:pk>/", screening_api.ScreeningAPI.as_view(), name="screening"),
     path("screenings/<int:pk>/assessment/", screening_api.AssessmentAPI.as_view(),
          name="assessment"),
