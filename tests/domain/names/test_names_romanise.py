@@ -9,7 +9,6 @@ from wayhome.domain.names import (
     romanise_burmese,
     romanise_chinese,
     romanise_thai,
-    romanise_with_anyascii,
 )
 
 
@@ -44,13 +43,6 @@ def test_burmese_name_splits_into_syllables_written_as_words() -> None:
     variants = romanise_burmese("အောင်ကျော်ဝင်း")
     assert variants[:2] == ("aung kyaw win", "aungkyawwin")
     assert "aung kyaw winn" in variants
-
-
-def test_khmer_and_lao_have_an_anyascii_baseline_with_variants() -> None:
-    assert romanise_with_anyascii("សុខ", "khmer") == ("sokh", "sok")
-    assert "chan" in romanise_with_anyascii("ចាន់", "khmer")
-    lao = romanise_with_anyascii("ສົມພອນ", "lao")
-    assert lao[0].startswith("som")
 
 
 def test_chinese_gives_pinyin_jyutping_and_hong_kong_spellings_both_orders() -> None:

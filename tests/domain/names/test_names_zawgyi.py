@@ -17,6 +17,25 @@ PAIRS = [
     ("ေဇာ္", "ဇော်"),  # Zaw
     ("ၾကည္", "ကြည်"),  # Kyi: medial RA width variant
     ("ေအာင္ေက်ာ္ဝင္း", "အောင်ကျော်ဝင်း"),
+    # more real Zawgyi spellings (as typed with the Zawgyi keyboard)
+    ("ႏိုင္", "နိုင်"),  # Naing: short NA variant U+108F
+    ("ေဒၚ", "ဒေါ်"),  # Daw: tall AA + asat ligature U+105A
+    ("ျမန္မာ", "မြန်မာ"),
+    ("ဗိုလ္ခ်ဳပ္", "ဗိုလ်ချုပ်"),  # short u variant U+1033 after medial YA
+    ("ကၽြန္ေတာ္", "ကျွန်တော်"),  # medial YA variant U+107D with medial WA
+    ("ၿမိဳ႕", "မြို့"),  # medial RA variant U+107F, dot-below variant U+1095
+    ("ႀကီး", "ကြီး"),  # wide medial RA U+1080
+    ("ႏွင့္", "နှင့်"),
+    ("ဆုိ", "ဆို"),  # u typed before i
+    ("ေျပာ", "ပြော"),  # E vowel and medial RA both before the consonant
+    ("ဥကၠ႒", "ဥက္ကဋ္ဌ"),  # stacked KA U+1060, TTA-TTHA ligature U+1092
+    ("ကမၻာ", "ကမ္ဘာ"),  # stacked BHA U+107B
+    ("ဗုဒၶ", "ဗုဒ္ဓ"),
+    ("သႏၲာ", "သန္တာ"),  # stacked TA variant U+1072
+    ("ညြန္႔", "ညွန့်"),  # dot below U+1094
+    ("ေ၇ႊ", "ရွှေ"),  # digit seven typed for RA, WA+HA ligature U+108A
+    ("၎", "၎င်း"),
+    ("ခင္ေမာင္ညိဳ", "ခင်မောင်ညို"),
 ]
 
 

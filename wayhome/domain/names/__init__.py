@@ -20,10 +20,12 @@ raises :class:`NameInputError` (a ValueError). Data: ``data/*.toml``.
 
 from .engine import MAX_VARIANTS, normalise, similarity
 from .keys import name_key, skeleton, token_set_keys
+from .khmer_lao import romanise_khmer, romanise_lao
 from .model import MAX_NAME_LENGTH, Name, NameDataError, NameInputError
 from .romanise import (
     burmese_syllables,
     romanise_burmese,
+    chinese_family_length,
     romanise_chinese,
     romanise_thai,
     romanise_with_anyascii,
@@ -38,6 +40,7 @@ __all__ = [
     "NameDataError",
     "NameInputError",
     "burmese_syllables",
+    "chinese_family_length",
     "detect_scripts",
     "fold",
     "is_zawgyi",
@@ -45,6 +48,8 @@ __all__ = [
     "normalise",
     "romanise_burmese",
     "romanise_chinese",
+    "romanise_khmer",
+    "romanise_lao",
     "romanise_thai",
     "romanise_with_anyascii",
     "similarity",

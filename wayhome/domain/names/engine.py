@@ -11,6 +11,7 @@ from rapidfuzz import fuzz
 
 from . import romanise as rom
 from .keys import name_key, token_set_keys
+from .khmer_lao import romanise_khmer, romanise_lao
 from .model import MAX_NAME_LENGTH, Name, NameInputError
 from .scripts import HAN, KHMER, LAO, MYANMAR, THAI, _script_of, detect_scripts
 from .zawgyi import is_zawgyi, zawgyi_to_unicode
@@ -59,9 +60,21 @@ def _token_script(token: str) -> str | None:
 _ROMANISERS: dict[str, Callable[[str], tuple[str, ...]]] = {
     THAI: rom.romanise_thai,
     MYANMAR: rom.romanise_burmese,
-    KHMER: lambda t: rom.romanise_with_anyascii(t, "khmer"),
-    LAO: lambda t: rom.romanise_with_anyascii(t, "lao"),
+    KHMER: romanise_khmer,
+    LAO: romanise_lao,
 }
+
+
+def _combine(per_token: list[tuple[str, ...]]) -> tuple[str, ...]:
+    """Whole-name spellings from each token's spellings, the most usual combinations
+    first (lowest sum of the tokens' positions), at most ``MAX_VARIANTS``: so the
+    everyday spelling of every token appears together, not only the first token's."""
+    if not per_token:
+        return ()
+    indexed = [list(enumerate(options)) for options in per_token]
+    combos = itertools.islice(itertools.product(*indexed), 4096)
+    ranked = sorted(combos, key=lambda combo: sum(i for i, _ in combo))
+    return rom.unique(" ".join(s for _, s in combo) for combo in ranked)[:MAX_VARIANTS]
 
 
 def normalise(name: str) -> Name:
@@ -90,9 +103,7 @@ def normalise(name: str) -> Name:
         if spellings:
             per_token.append(spellings)
 
-    variants = rom.unique(
-        " ".join(combo) for combo in itertools.islice(itertools.product(*per_token), MAX_VARIANTS)
-    ) if per_token else ()
+    variants = _combine(per_token)
     if not variants:
         raise NameInputError("name: no letters that can be romanised")
     keys = rom.unique(name_key(v) for v in variants)

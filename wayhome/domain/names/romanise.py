@@ -60,12 +60,80 @@ def _thai_rules() -> tuple[tuple[str, ...], tuple[tuple[str, str], ...], tuple[t
     return engines, pairs(data, "rules"), pairs(data, "combined")
 
 
-def romanise_thai(token: str) -> tuple[str, ...]:
-    """RTGS ("royin") and dictionary ("lookup") spellings, then everyday variants."""
+@functools.cache
+def _thai_parts() -> tuple[dict[str, tuple[str, ...]], int]:
+    parts = variant_table(load("thai_names"), "parts")
+    return parts, max((len(k) for k in parts), default=0)
+
+
+_THAI_CONSONANT = re.compile("[\u0e01-\u0e2e]")
+
+
+def _royin(text: str, engines: tuple[str, ...]) -> tuple[str, ...]:
+    """pythainlp's spellings, with the initial อ + consonant it drops put back ("a")."""
     from pythainlp.transliterate import romanize
 
+    prefix = ""
+    if len(text) > 2 and text[0] == "อ" and _THAI_CONSONANT.match(text[1]):
+        prefix, text = "a", text[1:]
+    return unique(prefix + romanize(text, engine=engine) for engine in engines)
+
+
+# Vowel signs, tone marks and other marks written after (or above/below) a consonant, and
+# the vowels written before one: a name part cannot end right before the former or start
+# right after the latter (สุข is not a part of สุขุม).
+_THAI_ATTACHED = frozenset("ะัาำิีึืฺุู็่้๊๋์ํ๎")
+_THAI_LEADING = frozenset("เแโใไ")
+
+
+def _thai_boundary(token: str, start: int, end: int) -> bool:
+    before = token[start - 1] if start else ""
+    after = token[end] if end < len(token) else ""
+    return before not in _THAI_LEADING and after not in _THAI_ATTACHED
+
+
+def _thai_segments(token: str) -> list[tuple[str, bool]]:
+    """Greedy longest-match split into (text, is a known name part)."""
+    parts, longest = _thai_parts()
+    out: list[tuple[str, bool]] = []
+    pos, rest = 0, ""
+    while pos < len(token):
+        for size in range(min(longest, len(token) - pos), 0, -1):
+            if token[pos : pos + size] in parts and _thai_boundary(token, pos, pos + size):
+                if rest:
+                    out.append((rest, False))
+                    rest = ""
+                out.append((token[pos : pos + size], True))
+                pos += size
+                break
+        else:
+            rest += token[pos]
+            pos += 1
+    if rest:
+        out.append((rest, False))
+    return out
+
+
+def romanise_thai(token: str) -> tuple[str, ...]:
+    """RTGS spellings, then everyday variants.
+
+    Known name parts (``data/thai_names.toml``) are spelled from the table, the rest by
+    pythainlp's "royin" and "lookup" engines; when no part is known the pythainlp
+    spelling is the base, as before."""
     engines, rules, combined = _thai_rules()
-    bases = unique(romanize(token, engine=engine) for engine in engines)
+    parts, _ = _thai_parts()
+    segments = _thai_segments(token)
+    per_segment = [parts[text] if known else _royin(text, engines) for text, known in segments]
+    per_segment = [options for options in per_segment if options]
+    if not per_segment:
+        return ()
+    indexed = [list(enumerate(options)) for options in per_segment]
+    combos = sorted(itertools.islice(itertools.product(*indexed), 500),
+                    key=lambda combo: sum(i for i, _ in combo))
+    bases = unique("".join(s for _, s in combo).replace(" ", "") for combo in combos[:8])
+    if any(known for _, known in segments):
+        table_bases = bases
+        return unique([*table_bases, *_apply_rules(table_bases[:3], rules, combined)])
     return _apply_rules(bases, rules, combined)
 
 
@@ -155,9 +223,18 @@ def romanise_burmese(token: str) -> tuple[str, ...]:
 
 
 @functools.cache
-def _chinese_tables() -> tuple[dict[str, tuple[str, ...]], tuple[tuple[str, str], ...]]:
+def _chinese_tables() -> tuple[
+    dict[str, tuple[str, ...]], tuple[tuple[str, str], ...], dict[str, tuple[str, ...]]
+]:
     data = load("chinese")
-    return variant_table(data, "surnames"), pairs(data, "jyutping_hk")
+    return (variant_table(data, "surnames"), pairs(data, "jyutping_hk"),
+            variant_table(data, "compound_surnames"))
+
+
+def chinese_family_length(chars: str) -> int:
+    """2 for a two-character family name (歐陽, 司馬, 諸葛, 上官 ...), else 1."""
+    _, _, compound = _chinese_tables()
+    return 2 if len(chars) >= 2 and chars[:2] in compound else 1
 
 
 def _jyutping_syllables(text: str) -> list[str]:
@@ -178,30 +255,35 @@ def _hk_syllable(jyutping: str, rules: tuple[tuple[str, str], ...]) -> str:
 
 def romanise_chinese(name: str) -> tuple[str, ...]:
     """Mandarin pinyin (no tones), Cantonese Jyutping and a Hong Kong-style spelling, each
-    with the first character as family name, written first and last ("chen dawen",
-    "dawen chen"). Two-character family names are not recognised."""
+    with the family name (one character, or two for the compound family names of
+    ``data/chinese.toml``: 歐陽 ouyang / au yeung, 司馬, 諸葛, 上官 ...) written first and
+    last ("chen dawen", "dawen chen", "ouyang zhenhua", "zhenhua ouyang")."""
     from pypinyin import Style, lazy_pinyin
 
     chars = [ch for ch in name if not ch.isspace()]
     if not chars:
         return ()
-    surnames, hk_rules = _chinese_tables()
+    surnames, hk_rules, compound = _chinese_tables()
     pinyin = [p.replace("ü", "v").replace("v", "u") for p in lazy_pinyin(chars, style=Style.NORMAL)]
     jyut = _jyutping_syllables("".join(chars))
     hk = [_hk_syllable(s, hk_rules) for s in jyut]
-    readings: list[list[str]] = [pinyin, jyut, hk]
-    for spelling in surnames.get(chars[0], ()):
-        readings.append([spelling, *hk[1:]])
+    flen = chinese_family_length("".join(chars))
+    # each reading: (family syllables run together, given-name syllables)
+    readings: list[tuple[str, list[str]]] = [
+        ("".join(syl[:flen]), syl[flen:]) for syl in (pinyin, jyut, hk)
+    ]
+    known = compound.get("".join(chars[:2]), ()) if flen == 2 else surnames.get(chars[0], ())
+    for spelling in known:
+        readings.append((spelling.replace(" ", ""), hk[flen:]))
     out: list[str] = []
-    for syl in readings:
-        family, given = syl[0], syl[1:]
+    for family, given in readings:
         if not given:
             out.append(family)
             continue
         out += [
             f"{family} {''.join(given)}",
             f"{''.join(given)} {family}",
-            " ".join(syl),
+            f"{family} {' '.join(given)}",
             f"{' '.join(given)} {family}",
         ]
     return unique(out)
@@ -218,5 +300,36 @@ def romanise_with_anyascii(token: str, rules_key: str) -> tuple[str, ...]:
     return _apply_rules([base], rules, combined)
 
 
+@functools.cache
+def _latin_rules() -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]]:
+    data = load("latin")
+    return pairs(data, "old_to_new"), tuple(str(t) for t in data.get("triggers", []))
+
+
+def _modern_spelling(word: str, rules: tuple[tuple[str, str], ...]) -> str:
+    """Old orthography to new, in one left-to-right pass (so "dj" -> "j" is not then
+    turned into "y" by the "j" -> "y" rule)."""
+    out, pos = "", 0
+    while pos < len(word):
+        for old, new in rules:
+            inside_only = old.startswith("-")
+            old = old.lstrip("-")
+            if word.startswith(old, pos) and not (inside_only and pos == 0):
+                out, pos = out + new, pos + len(old)
+                break
+        else:
+            out, pos = out + word[pos], pos + 1
+    return out
+
+
 def romanise_latin(token: str) -> tuple[str, ...]:
-    return unique([fold(anyascii(fold(token)))])
+    """The folded token, plus its modern spelling when it is written in an older
+    Indonesian/Malay orthography (``data/latin.toml``: Soekarno -> sukarno, Djoko -> joko,
+    Achmad -> akhmad / ahmad)."""
+    base = fold(anyascii(fold(token)))
+    rules, triggers = _latin_rules()
+    word = base.lower()
+    if not any((t[1:] in word[1:]) if t.startswith("-") else (t in word) for t in triggers):
+        return unique([base])
+    modern = _modern_spelling(word, rules)
+    return unique([base, modern, modern.replace("kh", "h")])

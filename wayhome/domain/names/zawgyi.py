@@ -3,8 +3,9 @@
 Detection uses Google's myanmar-tools (:mod:`myanmartools`). Conversion is a compact
 rule-based converter (``data/zawgyi.toml``): PyICU, whose "Zawgyi-my" transliterator
 would be the reference, has no wheel for this machine. It handles the spellings common
-in names (pre-base E vowel and medial RA, medials, asat, kinzi, stacked consonants);
-rarer ligatures may come out unchanged.
+in names (pre-base E vowel and medial RA, medials, asat, kinzi, stacked consonants and
+the ligatures ႒ ႑ ၮ ၯ ႗ ႖ ႍ ႎ ၎, digits ၀/၇ typed for ဝ/ရ). The code-point table is
+our own, checked against the public Rabbit converter's list of Zawgyi code points.
 """
 
 from __future__ import annotations
@@ -66,10 +67,7 @@ def zawgyi_to_unicode(text: str) -> str:
     mapping, order = _tables()
     chars = "".join(mapping.get(ch, ch) for ch in text)
     # Zawgyi users often type the digit zero (၀) for the letter WA (ဝ) and ၇ for ရ.
-    chars = "".join(
-        "\u101d" if ch == "\u1040" and not _digit_context(chars, i) else ch
-        for i, ch in enumerate(chars)
-    )
+    chars = "".join(_letter_for_digit(chars, i) for i in range(len(chars)))
 
     clusters: list[list[str]] = []  # each: [base, marks...]
     pending: list[str] = []  # pre-base marks waiting for their consonant
@@ -98,6 +96,20 @@ def zawgyi_to_unicode(text: str) -> str:
     result = "".join(out)
     # ဥ + ီ is how ဦ is typed in Zawgyi; ဥ + asat is ဉ်.
     return result.replace("\u1025\u102e", "\u1026").replace("\u1025\u103a", "\u1009\u103a")
+
+
+def _letter_for_digit(chars: str, i: int) -> str:
+    """The letter a digit typed in a word stands for: ၀ -> ဝ (outside numbers), and
+    ၇ -> ရ when it carries a vowel sign or medial or follows a pre-base E vowel."""
+    ch = chars[i]
+    if ch == "\u1040" and not _digit_context(chars, i):
+        return "\u101d"
+    if ch == "\u1047":
+        after = chars[i + 1 : i + 2]
+        before = chars[i - 1 : i] if i else ""
+        if before == _E_VOWEL or (after and "\u102b" <= after <= "\u103e"):
+            return "\u101b"
+    return ch
 
 
 def _digit_context(chars: str, i: int) -> bool:
