@@ -1,0 +1,1 @@
+"""Batch jobs on Apache Spark (optional extra ``spark``): pure engines run inside the workers."""
