@@ -105,6 +105,19 @@ def load(seed: int = 7) -> bool:
         users[username] = u
     _load_services(orgs, users)
     _load_cases(users, rng)
+    _load_tracing(users)
+    from wayhome.apps.communications.services import load_seed as load_communications
+
+    load_communications(users["analyst"])  # the four 2025 letters, OHCHR 2023 recommendations
+    from wayhome.apps.compounds.services import load_seed as load_compounds
+
+    load_compounds()  # the places named in the seed documents, with their sources
+    from wayhome.apps.compounds.demo import link_demo_cases
+
+    link_demo_cases()  # demo cases linked to where they were held (suppressed counts)
+    from wayhome.apps.statistics.demo import share_demo_aggregates
+
+    share_demo_aggregates(orgs)  # the two NGOs agree to share aggregates with the monitor
     return True
 
 
@@ -201,6 +214,41 @@ def _referral_demo(worker: User, case: Any) -> None:
         except ValidationError:
             continue  # this shelter does not take this person
         return
+
+
+# (missing name as the family writes it, other spellings, sex, approximate age,
+#  nationality, reporter, relation, family consent given)
+DEMO_FAMILY_REPORTS = [
+    ("Nguyễn Văn Hùng Demo", "", "M", 24, "VNM", "Nguyễn Thị Lan Demo", "mother", True),
+    ("สมหญิง ใจดี Demo", "Somyhing Jaidee Demo", "F", 31, "THA", "Somchai Jaidee Demo",
+     "brother", True),
+    ("Trần Thị Mai Demo", "", "F", 22, "VNM", "Trần Văn Bình Demo", "father", False),
+]
+
+
+def _load_tracing(users: dict[str, User]) -> None:
+    """Family reports for the tracer; two match demo cases whose persons consented to
+    tracing (matched at once, so the tracer has candidates to review), one has no family
+    consent yet and is not matched."""
+    import datetime as dt
+
+    from wayhome.apps.cases import services as cases
+    from wayhome.apps.cases.models import Case
+    from wayhome.apps.tracing import services as tracing
+
+    for case in Case.objects.filter(person__nationality__in=["VNM", "THA"]):
+        cases.record_consent(users["caseworker"], case, "tracing", True,
+                             case.person.language_list[0] if case.person.languages else "en")
+    for name, other, sex, age, nat, reporter, relation, consent in DEMO_FAMILY_REPORTS:
+        data: dict[str, Any] = {
+            "reporter_name": reporter, "reporter_relation": relation,
+            "reporter_contact": "DEMO: commune office, Nghi Loc", "missing_name": name,
+            "other_names": other, "sex": sex, "approximate_age": age, "nationality": nat,
+            "last_known_place": "DEMO: Poipet", "destination": "DEMO: call-centre job offer",
+            "consent_given": consent, "consent_by": reporter,
+            "consent_on": dt.date(2026, 1, 5), "consent_language": "vi"}
+        tracing.create_report(users["tracer"], data)
+    tracing.run_matching()
 
 
 def describe(created: bool, host: str, port: int) -> str:

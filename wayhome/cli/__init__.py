@@ -30,8 +30,9 @@ COMMAND_MODULES: tuple[str, ...] = (
     "trace",
     "cert",
     "admin",
-    "ads",
     "comms",
+    "stats",
+    "ads",
 )
 
 

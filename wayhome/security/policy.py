@@ -156,6 +156,9 @@ _NO_RECORD_ACTIONS = frozenset({
     Action.CASE_LIST, Action.CASE_CREATE, Action.USERS_MANAGE, Action.CERTIFICATE_VERIFY,
     Action.SERVICE_DIRECTORY, Action.SERVICE_ADD, Action.REFERRAL_INBOX, Action.RETURN_VIEW,
     Action.TRACE_REPORT_LIST, Action.TRACE_REPORT_CREATE,
+    # Without a record: the case team's list of disclosure requests (filtered to its own
+    # organisation's cases); with a Case, the rule of _decide_on_case.
+    Action.TRACE_DISCLOSURE_DECIDE,
     # The registry, communications and statistics hold no personal data: the role grant
     # is the whole rule (statistics are over shared, suppressed aggregates only).
     Action.COMPOUND_VIEW, Action.COMPOUND_EDIT, Action.COMMS_VIEW, Action.COMMS_EDIT,
@@ -163,6 +166,8 @@ _NO_RECORD_ACTIONS = frozenset({
 })
 # Actions whose record is a Referral (the provider's side), not a Case.
 _REFERRAL_ACTIONS = frozenset({Action.REFERRAL_INBOX, Action.REFERRAL_RESPOND})
+# Actions whose record is a family report or a match candidate (the tracer's side).
+_TRACE_ACTIONS = frozenset({Action.TRACE_REPORT_VIEW, Action.TRACE_MATCH_REVIEW})
 
 
 def purpose_for(user: Any) -> Purpose | None:
@@ -190,7 +195,28 @@ def decide(user: Any, action: Action, record: Any = None, purpose: Purpose | Non
         return _decide_on_register(user, record)
     if action in _REFERRAL_ACTIONS:
         return _decide_on_referral(user, record)
+    if action in _TRACE_ACTIONS:
+        return _decide_on_trace(user, action, record)
     return _decide_on_case(user, action, record)
+
+
+def _decide_on_trace(user: Any, action: Action, record: Any) -> Decision:
+    """A tracer sees the family reports of its own organisation, and a candidate of such
+    a report only while the registered person's consent to tracing stands. A tracer
+    never gets a Case as a record: it learns of a case only what the candidate shows."""
+    label = getattr(getattr(record, "_meta", None), "label", "")
+    if user.role != Role.TRACER or label not in ("tracing.FamilyReport", "tracing.Candidate"):
+        return Decision(False, "no rule grants this")
+    report = record if label == "tracing.FamilyReport" else record.report
+    if report.organisation_id != user.organisation_id:
+        return Decision(False, "family report of another organisation")
+    if label == "tracing.Candidate":
+        if action != Action.TRACE_MATCH_REVIEW:
+            return Decision(False, "no rule grants this")
+        if not record.case.has_consent("tracing"):
+            return Decision(False, "the registered person's consent to tracing is withdrawn")
+        return Decision(True, "candidate of a report of the user's organisation")
+    return Decision(True, "family report of the user's organisation")
 
 
 def _decide_on_register(user: Any, org: Any) -> Decision:
@@ -291,3 +317,12 @@ def visible_referrals(user: Any) -> QuerySet[Any]:
         .annotate(services_consent=Subquery(latest.values("granted")[:1]))
         .filter(services_consent=True)
     )
+
+
+def visible_reports(user: Any) -> QuerySet[Any]:
+    """The family reports a tracer's list may show: its own organisation's."""
+    from wayhome.apps.tracing.models import FamilyReport
+
+    if not decide(user, Action.TRACE_REPORT_LIST) or user.role != Role.TRACER:
+        return FamilyReport.objects.none()
+    return FamilyReport.objects.filter(organisation_id=user.organisation_id)

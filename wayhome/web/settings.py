@@ -17,6 +17,7 @@ import secrets
 from pathlib import Path
 
 import dj_database_url
+from django.conf.locale import LANG_INFO
 from django.utils.translation import gettext_lazy as _
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
@@ -61,6 +62,11 @@ INSTALLED_APPS = [
     "wayhome.apps.certificates",
     "wayhome.apps.referrals",
     "wayhome.apps.returns",
+    "wayhome.apps.tracing",
+    "wayhome.apps.communications",
+    "wayhome.apps.compounds",
+    "wayhome.apps.prevention",
+    "wayhome.apps.statistics",
     "wayhome.apps.timeline",
 ]
 
@@ -159,7 +165,14 @@ LANGUAGES = [
     ("th", _("Thai")),
     ("vi", _("Vietnamese")),
     ("my", _("Burmese")),
+    ("id", _("Indonesian")),
+    ("fil", _("Filipino")),
+    ("km", _("Khmer")),
+    ("zh-hans", _("Chinese (Simplified)")),
 ]
+# Django has no entry for Filipino; get_language_info() needs one (the job-ad checker).
+LANG_INFO.setdefault("fil", {"bidi": False, "code": "fil", "name": "Filipino",
+                             "name_local": "Filipino"})
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 USE_I18N = True
 TIME_ZONE = "UTC"

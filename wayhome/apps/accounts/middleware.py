@@ -9,7 +9,8 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
 # Paths a logged-in but not yet verified user may reach.
-_OPEN_PREFIXES = ("/accounts/", "/static/", "/i18n/")
+# Public pages and the public API (the job-ad checker) need no login, so no second factor.
+_OPEN_PREFIXES = ("/accounts/", "/static/", "/i18n/", "/check-an-ad/", "/api/v1/ads/check/")
 
 
 class RequireSecondFactorMiddleware:

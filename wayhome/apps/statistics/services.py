@@ -1,0 +1,329 @@
+"""Statistics: sharing agreements, suppressed tables for analysts, and exports.
+
+Every count leaves through :func:`release_table`, which audits it with the disclosure
+engine against the ledger of what was already released from the same snapshot to the
+same population, and records what it publishes. Views and the CLI call these functions;
+they never count cases themselves.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Count, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from wayhome.apps.accounts.models import Organisation, Role
+from wayhome.apps.audit.log import record as audit
+from wayhome.domain.disclosure import (
+    DEFAULT_K,
+    Box,
+    DisclosureError,
+    Lattice,
+    Period,
+    Table,
+    TableSpec,
+    check_k,
+    counts_for,
+    load_htcds_mapping,
+    parse_period,
+    release,
+    shape,
+    table_spec,
+)
+from wayhome.domain.disclosure.tables import TIME_DIMENSION
+from wayhome.security.policy import Action, require
+
+from .dimensions import DIMENSIONS, FACT_DIMENSIONS
+from .models import CaseFact, ReleasedCell, SharingAgreement, Snapshot
+from .snapshot import current_snapshot, take_snapshot
+
+
+def deployment_k() -> int:
+    """The deployment's threshold (settings.WAYHOME_STATS_K, default 11, never below 5)."""
+    return check_k(int(getattr(settings, "WAYHOME_STATS_K", DEFAULT_K)))
+
+
+# -- agreements ---------------------------------------------------------------------
+
+def shared_holder_ids(recipient_id: int) -> list[int]:
+    return sorted(SharingAgreement.objects.filter(recipient_id=recipient_id,
+                                                  ended_at__isnull=True)
+                  .values_list("holder_id", flat=True))
+
+
+def add_agreement(user: Any, recipient: Organisation, agreed_on: Any,
+                  terms: str = "") -> SharingAgreement:
+    """The administrator of the case-holding organisation agrees to share aggregates
+    with ``recipient``; a new snapshot is taken so the agreement counts at once."""
+    require(user, Action.USERS_MANAGE)
+    holder = user.organisation
+    if recipient.pk == holder.pk:
+        raise ValidationError({"recipient": _("Choose another organisation than your own.")})
+    if SharingAgreement.objects.filter(holder=holder, recipient=recipient,
+                                       ended_at__isnull=True).exists():
+        raise ValidationError({"recipient": _("An agreement with this organisation is "
+                                              "already in force.")})
+    with transaction.atomic():
+        agreement = SharingAgreement.objects.create(
+            holder=holder, recipient=recipient, agreed_on=agreed_on, terms=terms,
+            agreed_by=user)
+        audit(user, "stats.agreement.add", object_type="statistics.SharingAgreement",
+              object_id=str(agreement.pk), purpose="administration")
+    take_snapshot()
+    return agreement
+
+
+def end_agreement(user: Any, agreement: SharingAgreement) -> None:
+    require(user, Action.USERS_MANAGE)
+    if agreement.holder_id != user.organisation_id:
+        raise ValidationError(_("Only the organisation holding the cases can end it."))
+    with transaction.atomic():
+        agreement.ended_at = timezone.now()
+        agreement.save(update_fields=["ended_at"])
+        audit(user, "stats.agreement.end", object_type="statistics.SharingAgreement",
+              object_id=str(agreement.pk), purpose="administration")
+
+
+def agreements_of(user: Any) -> QuerySet[SharingAgreement]:
+    require(user, Action.USERS_MANAGE)
+    return SharingAgreement.objects.filter(holder_id=user.organisation_id).select_related(
+        "recipient")
+
+
+# -- counting -----------------------------------------------------------------------
+
+def population_key(holder_ids: Iterable[int]) -> str:
+    return "orgs:" + ",".join(str(i) for i in sorted(set(holder_ids)))
+
+
+def _facts(snapshot: Snapshot, holder_ids: list[int]) -> QuerySet[CaseFact]:
+    return CaseFact.objects.filter(snapshot=snapshot, organisation_id__in=holder_ids)
+
+
+_LATTICES: dict[tuple[int, str, str], Lattice] = {}
+
+
+def lattice_for(snapshot: Snapshot, holder_ids: list[int]) -> Lattice:
+    """Every value of every dimension (fixed lists, or the values present in this
+    population's facts) and the months covered. A snapshot never changes, so the
+    lattice is computed once per process and population."""
+    key = (snapshot.pk, snapshot.taken_at.isoformat(), population_key(holder_ids))
+    if key not in _LATTICES:
+        if len(_LATTICES) > 256:
+            _LATTICES.clear()
+        _LATTICES[key] = _compute_lattice(snapshot, holder_ids)
+    return _LATTICES[key]
+
+
+def _compute_lattice(snapshot: Snapshot, holder_ids: list[int]) -> Lattice:
+    facts = _facts(snapshot, holder_ids)
+    domains: dict[str, tuple[str, ...]] = {}
+    for key in FACT_DIMENSIONS:
+        dim = DIMENSIONS[key]
+        if dim.fixed:
+            domains[key] = tuple(v for v, _label in dim.values)
+        else:
+            domains[key] = tuple(sorted(
+                facts.order_by().values_list(key, flat=True).distinct()))
+    months = tuple(sorted(facts.order_by().values_list("month", flat=True).distinct()))
+    return Lattice(domains, months)
+
+
+def _period_filter(qs: QuerySet[CaseFact], period: Period, lattice: Lattice) -> \
+        QuerySet[CaseFact]:
+    if period.granularity == "all":
+        return qs
+    months = [p.key for p in lattice.subperiods(period, "month")]
+    if not months:
+        return qs.none()
+    return qs.filter(month__gte=months[0], month__lte=months[-1])
+
+
+def count_cells(snapshot: Snapshot, holder_ids: list[int], spec: TableSpec,
+                lattice: Lattice) -> dict[tuple[str, str | None], int]:
+    """True counts per (row value, column value), one GROUP BY in the database."""
+    fields = [spec.row_dim] + ([spec.col_dim] if spec.col_dim else [])
+    qs = _period_filter(_facts(snapshot, holder_ids), spec.period, lattice)
+    out: dict[tuple[str, str | None], int] = {}
+    for row in qs.order_by().values(*fields).annotate(n=Count("id")):
+        key = (row[spec.row_dim], row[spec.col_dim] if spec.col_dim else None)
+        out[key] = row["n"]
+    return out
+
+
+@dataclass
+class Released:
+    table: Table
+    snapshot: Snapshot
+    holders: int  # number of organisations whose cases are counted
+
+
+def release_table(*, snapshot: Snapshot, holder_ids: list[int], spec: TableSpec,
+                  lattice: Lattice, k: int, user: Any = None) -> Table:
+    """Audit one table against the ledger, record what it publishes, return it."""
+    population = population_key(holder_ids)
+    counts = counts_for(spec, count_cells(snapshot, holder_ids, spec, lattice))
+    with transaction.atomic():
+        # One release at a time per snapshot (a row lock on PostgreSQL; SQLite has a
+        # single writer), so two analysts cannot both pass against the same ledger.
+        Snapshot.objects.select_for_update().filter(pk=snapshot.pk).first()
+        ledger = {Box.from_key(b): v for b, v in ReleasedCell.objects.filter(
+            snapshot=snapshot, population=population).values_list("box", "value")}
+        result = release(counts, lattice, k, ledger)
+        ReleasedCell.objects.bulk_create(
+            [ReleasedCell(snapshot=snapshot, population=population, box=b.key(), value=v,
+                          released_to=user if getattr(user, "pk", None) else None)
+             for b, v in result.published.items() if b not in ledger],
+            ignore_conflicts=True)
+    return shape(spec, result)
+
+
+def parse_request(row_dim: str, col_dim: str, period: str) -> tuple[str, str | None, Period]:
+    """Validate the analyst's choice; DisclosureError names what is wrong."""
+    if row_dim not in DIMENSIONS:
+        raise DisclosureError(_("Unknown dimension."))
+    if col_dim and col_dim not in DIMENSIONS:
+        raise DisclosureError(_("Unknown second dimension."))
+    return row_dim, col_dim or None, parse_period(period or "all")
+
+
+def analyst_table(user: Any, row_dim: str, col_dim: str | None, period: Period,
+                  action: Action = Action.STATS_VIEW) -> Released | None:
+    """The suppressed table an analyst asked for, over the cases shared with the
+    analyst's organisation; None when no organisation shares with it."""
+    require(user, action)
+    return table_for(user, row_dim, col_dim, period)
+
+
+def table_for(user: Any, row_dim: str, col_dim: str | None, period: Period) -> Released | None:
+    """:func:`analyst_table` for a caller that has already asked the policy (and written
+    the audit event) for this request."""
+    holders = shared_holder_ids(user.organisation_id)
+    if not holders:
+        return None
+    snapshot = current_snapshot()
+    lattice = lattice_for(snapshot, holders)
+    spec = table_spec(lattice, row_dim, col_dim, period)
+    if period.granularity != "all" and not lattice.subperiods(period, "month"):
+        raise DisclosureError(_("No case was registered in that period."))
+    table = release_table(snapshot=snapshot, holder_ids=holders, spec=spec,
+                          lattice=lattice, k=deployment_k(), user=user)
+    return Released(table, snapshot, len(holders))
+
+
+def periods_for(user: Any) -> list[Period]:
+    """The periods an analyst can choose (all time, years, quarters with data)."""
+    holders = shared_holder_ids(user.organisation_id)
+    out = [parse_period("all")]
+    if holders:
+        lattice = lattice_for(current_snapshot(), holders)
+        out += lattice.periods("year") + lattice.periods("quarter")
+    return out
+
+
+# -- exports ------------------------------------------------------------------------
+
+def label(dim: str | None, value: str) -> str:
+    if dim is None or dim == TIME_DIMENSION:
+        return value
+    return DIMENSIONS[dim].value_label(value)
+
+
+CSV_HEADER = ["period", "dimension", "value", "dimension_2", "value_2", "count",
+              "suppressed", "k"]
+
+
+def table_rows(table: Table) -> list[list[str]]:
+    """The published table as CSV rows: cells, row totals, column totals, total. A
+    suppressed count is empty with suppressed=1, whatever the reason (the reason would
+    tell which hidden cells are the small ones)."""
+    spec = table.spec
+    period = spec.period.label()
+    col = spec.col_dim or ""
+
+    def line(r_dim: str, r: str, c_dim: str, c: str, n: int | None) -> list[str]:
+        return [period, r_dim, r, c_dim, c, "" if n is None else str(n),
+                "0" if n is not None else "1", str(table.k)]
+
+    rows: list[list[str]] = []
+    for row in table.rows:
+        for c, n in zip(spec.cols, row.cells):
+            rows.append(line(spec.row_dim, row.value, col, c, n))
+        rows.append(line(spec.row_dim, row.value, col, "*" if col else "", row.total))
+    for c, n in zip(spec.cols, table.col_totals):
+        rows.append(line(spec.row_dim, "*", col, c, n))
+    rows.append(line(spec.row_dim, "*", col, "*" if col else "", table.grand_total))
+    return rows
+
+
+def write_csv(rows: Iterable[list[str]], header: list[str]) -> str:
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(header)
+    w.writerows(rows)
+    return buf.getvalue()
+
+
+def all_dimension_tables(snapshot: Snapshot, holder_ids: list[int], k: int,
+                         user: Any = None) -> list[Table]:
+    """Every dimension over all time (one-way tables), each audited in turn."""
+    lattice = lattice_for(snapshot, holder_ids)
+    period = parse_period("all")
+    return [release_table(snapshot=snapshot, holder_ids=holder_ids,
+                          spec=table_spec(lattice, dim, None, period), lattice=lattice,
+                          k=k, user=user)
+            for dim in DIMENSIONS]
+
+
+HTCDS_HEADER = ["standard", "period", "field", "qualifier", "value", "wayhome_value",
+                "count", "suppressed", "k", "fc_ForcedCriminality"]
+
+
+def htcds_rows(tables: Iterable[Table]) -> list[list[str]]:
+    """Aggregate rows keyed by HTCDS field and value names (see data/htcds.toml)."""
+    version, forced, fields = load_htcds_mapping()
+    rows: list[list[str]] = []
+    for table in tables:
+        f = fields.get(table.spec.row_dim)
+        if f is None:
+            continue
+        for row in table.rows:
+            n = row.total
+            rows.append([version, table.spec.period.label(), f.field, f.qualifier,
+                         f.value(row.value), row.value, "" if n is None else str(n),
+                         "0" if n is not None else "1", str(table.k), forced])
+    return rows
+
+
+def analyst_htcds_csv(user: Any) -> str:
+    require(user, Action.STATS_EXPORT)
+    holders = shared_holder_ids(user.organisation_id)
+    tables = all_dimension_tables(current_snapshot(), holders, deployment_k(), user) \
+        if holders else []
+    return write_csv(htcds_rows(tables), HTCDS_HEADER)
+
+
+def export_all(k: int) -> tuple[str, int]:
+    """For ``wayhome stats export``: every dimension over the cases of every
+    organisation sharing with anyone. Returns (CSV text, number of rows)."""
+    check_k(k)
+    holders = sorted(set(SharingAgreement.objects.filter(ended_at__isnull=True)
+                         .values_list("holder_id", flat=True)))
+    rows: list[list[str]] = []
+    if holders:
+        for table in all_dimension_tables(current_snapshot(), holders, k):
+            rows += table_rows(table)
+    return write_csv(rows, CSV_HEADER), len(rows)
+
+
+def is_analyst(user: Any) -> bool:
+    return getattr(user, "role", "") == Role.ANALYST

@@ -1,0 +1,155 @@
+"""Taking a snapshot: one row of categorical facts per case of the organisations that
+share, computed in the database (joins and correlated subqueries, no decryption).
+
+Cases are read once per snapshot (in chunks) and written as :class:`CaseFact` rows;
+every statistics page then counts with GROUP BY over that one indexed table.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.apps import apps
+from django.db import transaction
+from django.db.models import Exists, F, OuterRef, Subquery
+from django.utils import timezone
+
+from wayhome.apps.cases.models import Case
+from wayhome.apps.certificates.models import Certificate
+from wayhome.apps.nonpunishment.models import LegalMeasure, MeasureStatus
+from wayhome.apps.returns.models import FollowUpOutcome, OptionChoice, PlanStatus, ReturnPlan
+from wayhome.apps.screening.models import GroundsDecision
+
+from .dimensions import DIMENSIONS, UNKNOWN, age_band
+from .models import CaseFact, SharingAgreement, Snapshot
+
+CHUNK = 5000
+
+
+def compound_link_model() -> Any | None:
+    """The hook to the compounds registry: its case-to-compound link model, if the app
+    is installed (``compounds.CaseCompoundLink``: case, compound, linked_at)."""
+    try:
+        return apps.get_model("compounds", "CaseCompoundLink")
+    except LookupError:
+        return None
+
+
+def epoch_of(when: dt.datetime) -> str:
+    return when.strftime("%Y-%m")
+
+
+def sharing_holders() -> list[int]:
+    """Organisations with at least one agreement in force: the only cases read."""
+    return sorted(set(SharingAgreement.objects.filter(ended_at__isnull=True)
+                      .values_list("holder_id", flat=True)))
+
+
+def _annotated_cases(holder_ids: list[int]) -> Any:
+    today = timezone.localdate()
+    latest_decision = GroundsDecision.objects.filter(case=OuterRef("pk")).order_by(
+        "-decided_at", "-id").values("level")[:1]
+    latest_option = OptionChoice.objects.filter(case=OuterRef("pk")).order_by(
+        "-recorded_at", "-id").values("option")[:1]
+    measures = LegalMeasure.objects.filter(case=OuterRef("pk"))
+    outcomes = FollowUpOutcome.objects.filter(follow_up__plan__case=OuterRef("pk"))
+    qs = Case.objects.filter(organisation_id__in=holder_ids).annotate(
+        nationality=F("person__nationality"), sex=F("person__sex"),
+        age=F("person__age_years"),
+        grounds=Subquery(latest_decision),
+        protected=F("protection__active"),
+        certificate=Exists(Certificate.objects.filter(
+            case=OuterRef("pk"), revoked_at__isnull=True, valid_until__gte=today)),
+        any_measure=Exists(measures),
+        measure_open=Exists(measures.filter(status=MeasureStatus.OPEN)),
+        measure_requested=Exists(measures.filter(status=MeasureStatus.REQUESTED)),
+        option=Subquery(latest_option),
+        travelled=Exists(ReturnPlan.objects.filter(case=OuterRef("pk"),
+                                                   status=PlanStatus.TRAVELLED)),
+        serious=Exists(outcomes.filter(rating="serious")),
+        concern=Exists(outcomes.filter(rating="concern")),
+        followed=Exists(outcomes.exclude(rating="unknown")),
+    )
+    link = compound_link_model()
+    if link is not None:
+        first_link = link.objects.filter(case=OuterRef("pk")).order_by("linked_at", "id")
+        qs = qs.annotate(
+            compound_slug=Subquery(first_link.values("compound__slug")[:1]),
+            compound_country=Subquery(first_link.values("compound__country")[:1]),
+        )
+    fields = ["organisation_id", "created_at", "nationality", "sex", "age", "grounds",
+              "protected", "certificate", "any_measure", "measure_open",
+              "measure_requested", "option", "travelled", "serious", "concern", "followed"]
+    if link is not None:
+        fields += ["compound_slug", "compound_country"]
+    return qs.order_by("pk").values(*fields)
+
+
+def _fact(snapshot: Snapshot, row: dict[str, Any]) -> CaseFact:
+    if row["protected"]:
+        protection = "certificate" if row["certificate"] else "protected"
+    else:
+        protection = "not_protected"
+    if not row["any_measure"]:
+        nonpunishment = "no_measure"
+    elif row["measure_open"]:
+        nonpunishment = "not_requested"
+    elif row["measure_requested"]:
+        nonpunishment = "requested"
+    else:
+        nonpunishment = "resolved"
+    if not row["travelled"]:
+        reintegration = "not_returned"
+    elif row["serious"]:
+        reintegration = "serious"
+    elif row["concern"]:
+        reintegration = "concern"
+    elif row["followed"]:
+        reintegration = "ok"
+    else:
+        reintegration = "no_follow_up"
+    fact = CaseFact(
+        snapshot=snapshot, organisation_id=row["organisation_id"],
+        month=row["created_at"].strftime("%Y-%m"),
+        nationality=row["nationality"] or UNKNOWN, sex=row["sex"] or UNKNOWN,
+        age_band=age_band(row["age"]),
+        exploitation_country=row.get("compound_country") or UNKNOWN,
+        compound=row.get("compound_slug") or UNKNOWN,
+        screening_outcome=row["grounds"] or "none", protection=protection,
+        nonpunishment=nonpunishment, return_option=row["option"] or "none",
+        reintegration=reintegration,
+    )
+    for key, dim in DIMENSIONS.items():
+        # A value outside a fixed list (a legacy or mistyped code) counts as unknown,
+        # so every case falls in exactly one value of every dimension.
+        if dim.fixed and getattr(fact, key) not in dim.codes:
+            setattr(fact, key, UNKNOWN if UNKNOWN in dim.codes else "none")
+    return fact
+
+
+def take_snapshot() -> Snapshot:
+    """Freeze the facts of every case of the sharing organisations (all or nothing)."""
+    with transaction.atomic():
+        snapshot = Snapshot.objects.create(epoch=epoch_of(timezone.now()))
+        batch: list[CaseFact] = []
+        n = 0
+        for row in _annotated_cases(sharing_holders()).iterator(chunk_size=CHUNK):
+            batch.append(_fact(snapshot, row))
+            if len(batch) >= CHUNK:
+                CaseFact.objects.bulk_create(batch)
+                n += len(batch)
+                batch = []
+        CaseFact.objects.bulk_create(batch)
+        n += len(batch)
+        snapshot.cases = n
+        snapshot.save(update_fields=["cases"])
+    return snapshot
+
+
+def current_snapshot() -> Snapshot:
+    """This month's snapshot, taken on first use in the month."""
+    snapshot = Snapshot.objects.order_by("-taken_at", "-id").first()
+    if snapshot is None or snapshot.epoch != epoch_of(timezone.now()):
+        snapshot = take_snapshot()
+    return snapshot

@@ -1,0 +1,270 @@
+"""Tracing pages: the tracer's family reports and candidates (/tracing/reports/...) and
+the case team's disclosure requests (/tracing/requests/...).
+
+Every view asks the policy (``require``) before it reads anything. A form with bad input
+re-renders the page with the reasons and writes nothing.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db.models import Count, Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from wayhome.security.policy import Action, decide, require, visible_reports
+
+from . import services
+from .forms import AdultAnswerForm, BestInterestsForm, ConsentForm, RejectForm, ReportForm
+from .labels import field_label, level_label
+from .models import Candidate, CandidateStatus, DisclosureRequest, FamilyReport
+
+
+def _errors_into(form: forms.Form, exc: ValidationError) -> None:
+    for field, msgs in exc.message_dict.items():
+        for msg in msgs:
+            form.add_error(field if field in form.fields else None, msg)
+
+
+def _all_problems(form: forms.Form, data: Any) -> None:
+    """The form refused some fields; add what the services find in the others, so the
+    tracer sees every problem at once rather than one round at a time."""
+    for check in (services.clean_report, services.clean_consent):
+        try:
+            check(data)
+        except ValidationError as exc:
+            for field, msgs in exc.message_dict.items():
+                if field in form.fields and field not in form.errors:
+                    for msg in msgs:
+                        form.add_error(field, msg)
+
+
+def _report(ref: str) -> FamilyReport:
+    return get_object_or_404(FamilyReport.objects.select_related("organisation"),
+                             reference=ref)
+
+
+# ------------------------------------------------------------------ tracer
+
+
+@login_required
+@require_GET
+def report_list(request: HttpRequest) -> HttpResponse:
+    require(request.user, Action.TRACE_REPORT_LIST)
+    reports = visible_reports(request.user).annotate(
+        pending=Count("candidates", filter=Q(candidates__status=CandidateStatus.PENDING)),
+        confirmed=Count("candidates", filter=Q(candidates__status=CandidateStatus.CONFIRMED)))
+    return render(request, "tracing/reports.html", {"reports": reports})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def report_new(request: HttpRequest) -> HttpResponse:
+    require(request.user, Action.TRACE_REPORT_CREATE)
+    form = ReportForm(request.POST or None, initial={"consent_on": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            report = services.create_report(request.user, form.cleaned_data)
+        except ValidationError as exc:
+            _errors_into(form, exc)
+        else:
+            messages.success(request, _("Family report recorded."))
+            return redirect("tracing:report", report.reference)
+    elif request.method == "POST":
+        _all_problems(form, request.POST)
+    return render(request, "tracing/report_new.html", {"form": form})
+
+
+def _evidence_rows(candidate: Candidate) -> dict[str, Any]:
+    ev = candidate.evidence or {}
+    return {
+        "registered_name": ev.get("registered_name", ""),
+        "report_name": ev.get("report_name", ""),
+        "variants": ev.get("variants", {}),
+        "name_level": level_label("name", ev.get("name_level", "")),
+        "name_similarity": ev.get("name_similarity"),
+        "levels": [{"field": field_label(lv["field"]),
+                    "level": level_label(lv["field"], lv["level"]),
+                    "weight": lv["weight"]} for lv in ev.get("levels", [])],
+        "agreed": [{"field": field_label(a["field"]),
+                    "level": level_label(a["field"], a["level"]), "value": a["value"]}
+                   for a in ev.get("fields_agreed", [])],
+        "country": ev.get("country", ""),
+    }
+
+
+def _gate(user: Any, action: Action, record: Any) -> None:
+    """Refuse (audited) before any input is read; an allowed call is audited once, by the
+    service that does the work."""
+    if not decide(user, action, record):
+        require(user, action, record)
+
+
+def _report_page(request: HttpRequest, report: FamilyReport, **bound: Any) -> HttpResponse:
+    rows = []
+    # Asks the policy for the report (audited) before anything is read, then for each
+    # candidate shown.
+    for c in services.candidates_for_tracer(request.user, report):
+        rows.append({"c": c, "ev": _evidence_rows(c), "outcome": services.tracer_outcome(c),
+                     "reject_form": RejectForm(auto_id=f"reject{c.pk}_%s")})
+    ctx: dict[str, Any] = {
+        "report": report, "rows": rows, "consent": report.latest_consent(),
+        "consents": report.consents.select_related("recorded_by"),
+        "consent_form": bound.get("consent_form") or ConsentForm(
+            auto_id="consent_%s", initial={"consent_on": timezone.localdate()}),
+        "match_errors": bound.get("match_errors", []),
+    }
+    return render(request, "tracing/report.html", ctx)
+
+
+@login_required
+@require_GET
+def report_detail(request: HttpRequest, ref: str) -> HttpResponse:
+    return _report_page(request, _report(ref))
+
+
+@login_required
+@require_POST
+def report_consent(request: HttpRequest, ref: str) -> HttpResponse:
+    report = _report(ref)
+    _gate(request.user, Action.TRACE_REPORT_VIEW, report)
+    form = ConsentForm(request.POST, auto_id="consent_%s")
+    if form.is_valid():
+        try:
+            services.record_family_consent(request.user, report, form.cleaned_data["granted"],
+                                           form.cleaned_data)
+        except ValidationError as exc:
+            _errors_into(form, exc)
+        else:
+            messages.success(request, _("The family's consent is recorded.")
+                             if form.cleaned_data["granted"]
+                             else _("The family's refusal or withdrawal of consent is recorded: "
+                                    "the report is no longer matched."))
+            return redirect("tracing:report", report.reference)
+    return _report_page(request, report, consent_form=form)
+
+
+@login_required
+@require_POST
+def report_match(request: HttpRequest, ref: str) -> HttpResponse:
+    report = _report(ref)
+    try:
+        summary = services.match_report(request.user, report)
+    except ValidationError as exc:
+        return _report_page(request, report, match_errors=exc.messages)
+    messages.success(request, _("Matching done: %(new)d new candidates, %(upd)d updated, "
+                                "%(rem)d no longer found.")
+                     % {"new": summary.created, "upd": summary.updated,
+                        "rem": summary.removed})
+    return redirect("tracing:report", report.reference)
+
+
+def _candidate(pk: int) -> Candidate:
+    return get_object_or_404(Candidate.objects.select_related(
+        "report", "report__organisation", "case"), pk=pk)
+
+
+@login_required
+@require_POST
+def candidate_confirm(request: HttpRequest, pk: int) -> HttpResponse:
+    candidate = _candidate(pk)
+    try:
+        services.confirm(request.user, candidate)  # asks the policy first
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("Match confirmed. The family is told nothing until the "
+                                    "person has been asked."))
+    return redirect("tracing:report", candidate.report.reference)
+
+
+@login_required
+@require_POST
+def candidate_reject(request: HttpRequest, pk: int) -> HttpResponse:
+    candidate = _candidate(pk)
+    try:
+        # The service asks the policy before it reads the reason.
+        services.reject(request.user, candidate, request.POST.get("reason", ""))
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("Candidate rejected."))
+    return redirect("tracing:report", candidate.report.reference)
+
+
+# ------------------------------------------------------------------ case team
+
+
+@login_required
+@require_GET
+def request_list(request: HttpRequest) -> HttpResponse:
+    """The case team's list; the role grant is the rule here (a list, filtered to the
+    organisation's own cases), each request's page checks its case."""
+    require(request.user, Action.TRACE_DISCLOSURE_DECIDE)
+    return render(request, "tracing/requests.html",
+                  {"requests": list(services.requests_for_team(request.user))})
+
+
+def _request(pk: int) -> DisclosureRequest:
+    return get_object_or_404(DisclosureRequest.objects.select_related(
+        "candidate", "candidate__case", "candidate__case__person",
+        "candidate__case__organisation", "candidate__report",
+        "candidate__report__organisation", "answered_by", "consent"), pk=pk)
+
+
+def _request_page(request: HttpRequest, item: DisclosureRequest, **bound: Any) -> HttpResponse:
+    case = item.candidate.case
+    require(request.user, Action.TRACE_DISCLOSURE_DECIDE, case)
+    ctx = {"item": item, "case": case, "report": item.candidate.report,
+           "is_child": services._is_child(case),
+           "adult_form": bound.get("adult_form") or AdultAnswerForm(auto_id="adult_%s"),
+           "bid_form": bound.get("bid_form") or BestInterestsForm(auto_id="bid_%s")}
+    return render(request, "tracing/request.html", ctx)
+
+
+@login_required
+@require_GET
+def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    return _request_page(request, _request(pk))
+
+
+@login_required
+@require_POST
+def request_answer(request: HttpRequest, pk: int) -> HttpResponse:
+    item = _request(pk)
+    _gate(request.user, Action.TRACE_DISCLOSURE_DECIDE, item.candidate.case)
+    form = AdultAnswerForm(request.POST, auto_id="adult_%s")
+    if form.is_valid():
+        try:
+            services.record_adult_answer(request.user, item, form.cleaned_data)
+        except ValidationError as exc:
+            _errors_into(form, exc)
+        else:
+            messages.success(request, _("The person's answer is recorded."))
+            return redirect("tracing:request", item.pk)
+    return _request_page(request, item, adult_form=form)
+
+
+@login_required
+@require_POST
+def request_best_interests(request: HttpRequest, pk: int) -> HttpResponse:
+    item = _request(pk)
+    _gate(request.user, Action.TRACE_DISCLOSURE_DECIDE, item.candidate.case)
+    form = BestInterestsForm(request.POST, auto_id="bid_%s")
+    if form.is_valid():
+        try:
+            services.record_best_interests(request.user, item, form.cleaned_data)
+        except ValidationError as exc:
+            _errors_into(form, exc)
+        else:
+            messages.success(request, _("The best-interests determination is recorded."))
+            return redirect("tracing:request", item.pk)
+    return _request_page(request, item, bid_form=form)
