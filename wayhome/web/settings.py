@@ -24,7 +24,7 @@ PACKAGE_DIR = Path(__file__).resolve().parent.parent
 WAYHOME_HOME = Path(os.environ.get("WAYHOME_HOME", Path.cwd() / "var")).resolve()
 WAYHOME_HOME.mkdir(parents=True, exist_ok=True)
 WAYHOME_KEYRING = Path(os.environ.get("WAYHOME_KEYRING", WAYHOME_HOME / "keyring.json"))
-WAYHOME_AUDIT_ANCHOR = WAYHOME_HOME / "audit-anchor.json"
+WAYHOME_AUDIT_ANCHOR: Path | None = WAYHOME_HOME / "audit-anchor.json"
 
 
 def _secret_key() -> str:
@@ -111,7 +111,7 @@ else:
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
-            "NAME": WAYHOME_HOME / "wayhome.sqlite3",
+            "NAME": str(WAYHOME_HOME / "wayhome.sqlite3"),
             "OPTIONS": {"init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"},
         }
     }

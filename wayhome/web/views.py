@@ -6,7 +6,7 @@ from django.shortcuts import redirect, render
 
 from wayhome.apps.accounts.models import Role
 
-_HOME = {
+_HOME: dict[str, str] = {
     Role.CASE_WORKER: "cases:list",
     Role.SCREENING_OFFICER: "cases:list",
     Role.CONSULAR_OFFICER: "cases:list",

@@ -22,7 +22,7 @@ class RequireSecondFactorMiddleware:
         if (
             user.is_authenticated
             and getattr(user, "needs_second_factor", True)
-            and not user.is_verified()  # type: ignore[union-attr]
+            and not user.is_verified()  # type: ignore[union-attr,attr-defined]
             and not request.path.startswith(_OPEN_PREFIXES)
         ):
             if request.path.startswith("/api/"):

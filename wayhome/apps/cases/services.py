@@ -96,7 +96,7 @@ def page_of_cases(qs: QuerySet[Case], number: Any, per_page: int = 50) -> Page:
     alone, then those rows with their person and status. Deep pages stay fast: OFFSET
     skips index entries rather than joined, decrypted rows."""
     ids_page = Paginator(qs.values_list("pk", flat=True), per_page).get_page(number)
-    ids_page.object_list = cases_in_order(list(ids_page.object_list))
+    ids_page.object_list = cases_in_order(list(ids_page.object_list))  # type: ignore[assignment]
     return ids_page
 
 

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -77,7 +79,7 @@ def case_detail(request: HttpRequest, number: str) -> HttpResponse:
     case = _case(number)
     require(request.user, Action.CASE_VIEW, case)
     user = request.user
-    ctx = {
+    ctx: dict[str, Any] = {
         "case": case,
         "person": case.person,
         "show_identity": decide(user, Action.IDENTITY_VIEW, case).allowed,

@@ -149,8 +149,9 @@ def _validate_communication(
     values = {k: data.get(k) for k in COMMUNICATION_FIELDS}
     for k in ("addressee", "mandates", "copies", "also_sent_to", "allegations", "source"):
         values[k] = str(values.get(k) or "").strip()
+    mandates = str(values["mandates"])
     values["mandates"] = "\n".join(
-        line.strip() for line in values["mandates"].splitlines() if line.strip())
+        line.strip() for line in mandates.splitlines() if line.strip())
     sent = values.get("sent_on")
     if not isinstance(sent, date):
         errors.setdefault("sent_on", []).append(_("Give the date the letter was sent."))
@@ -378,6 +379,7 @@ def record_reply(user: Any, comm: Communication, data: dict[str, Any],
                 _("Say whether question %(n)s is answered.") % {"n": q.number})
     if errors:
         raise ValidationError(errors)
+    assert isinstance(received, date)  # checked above
     with transaction.atomic():
         reply = Reply(communication=comm, received_on=received, from_whom=from_whom,
                       summary=summary, document_ref=str(data.get("document_ref") or "").strip(),
@@ -412,6 +414,7 @@ def add_press_release(user: Any, data: dict[str, Any],
                                       "communication.")]
     if errors:
         raise ValidationError(errors)
+    assert isinstance(issued, date)  # checked above
     with transaction.atomic():
         pr = PressReleaseModel(issued_on=issued, title=title, url=url, recorded_by=user)
         pr.full_clean(exclude=["recorded_by"])
@@ -446,6 +449,7 @@ def record_state_action(user: Any, rec: Recommendation, data: dict[str, Any]) ->
         errors["source"] = [_("Say where the state reported it (document, address).")]
     if errors:
         raise ValidationError(errors)
+    assert isinstance(reported, date)  # checked above
     with transaction.atomic():
         sa = StateAction(recommendation=rec, state=state, reported_on=reported, action=action,
                          source=source, recorded_by=user)

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -87,7 +87,7 @@ class SendForm(forms.Form):
     def __init__(self, *args: Any, services: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if services is not None:
-            self.fields["service"].queryset = services
+            cast(forms.ModelChoiceField, self.fields["service"]).queryset = services
 
 
 class WithdrawForm(forms.Form):

@@ -9,11 +9,12 @@ case or the person, so a name, a contact or the narrative cannot leak into them.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django import forms
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -21,6 +22,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from wayhome.apps.accounts.models import Organisation
 from wayhome.apps.audit.log import record as audit
 from wayhome.apps.cases.models import Case, ConsentPurpose
 from wayhome.security.policy import Action, decide, require, visible_referrals
@@ -45,6 +47,14 @@ from .models import (
 def _case(number: str) -> Case:
     return get_object_or_404(Case.objects.select_related("organisation", "person"),
                              case_number=number)
+
+
+def _organisation(request: HttpRequest) -> Organisation:
+    """The logged-in user's organisation (every view here requires a login)."""
+    org = getattr(request.user, "organisation", None)
+    if org is None:
+        raise PermissionDenied
+    return cast(Organisation, org)
 
 
 def _referral(pk: int) -> Referral:
@@ -91,7 +101,7 @@ def directory(request: HttpRequest) -> HttpResponse:
 def service_new(request: HttpRequest) -> HttpResponse:
     require(request.user, Action.SERVICE_ADD)
     form = ServiceForm(request.POST or None,
-                       initial={"country": request.user.organisation.country})
+                       initial={"country": _organisation(request).country})
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items()
                 if k not in ("provider", "new_provider_name")}
@@ -181,7 +191,7 @@ def send(request: HttpRequest, number: str) -> HttpResponse:
         else:
             messages.success(request, _("Referral sent."))
             return redirect("referrals:case", number=case.case_number)
-    form.fields["service"].queryset = candidates  # what the page offers
+    cast(forms.ModelChoiceField, form.fields["service"]).queryset = candidates  # offered
     return render(request, "referrals/send.html", {
         "form": form, "filters": filters, "case": case, "has_candidates": candidates.exists(),
         "has_consent": case.has_consent(ConsentPurpose.SERVICES),

@@ -299,11 +299,12 @@ def clear_rating(user: Any, case: Case, rating_id: Any, reason: Any) -> RiskRati
     return rating
 
 
-def _int(value: Any) -> int | None:
+def _int(value: Any) -> int:
+    """A posted id as an int; anything else as -1, which no row has."""
     try:
         return int(value)
     except (TypeError, ValueError):
-        return None
+        return -1
 
 
 # ------------------------------------------------------------------ consent

@@ -35,6 +35,7 @@ def return_events(case: Any, user: Any) -> Iterable[Event]:
                          actor=actor_name(a.assessor), url=url))
     for r in RiskRating.objects.filter(assessment__case=case, cleared_at__isnull=False
                                        ).select_related("cleared_by"):
+        assert r.cleared_at is not None  # filtered above
         out.append(Event(r.cleared_at, "return", _("High return risk rating cleared"),
                          detail=factor_label(r.factor), actor=actor_name(r.cleared_by), url=url))
     for c in case.return_consents.select_related("recorded_by", "withdrawn_by"):

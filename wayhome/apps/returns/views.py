@@ -96,7 +96,7 @@ def _page(request: HttpRequest, case: Case, **bound: forms.Form) -> HttpResponse
     assessment = services.latest_assessment(case)
     ctx["assessment"] = assessment
     ctx["assessment_count"] = case.risk_assessments.count()
-    rows = []
+    rows: list[dict[str, Any]] = []
     if assessment is not None:
         for r in assessment.ratings.select_related("cleared_by"):
             rows.append({"rating": r, "label": factor_label(r.factor),

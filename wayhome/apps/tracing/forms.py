@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -9,11 +11,16 @@ from wayhome.apps.cases.forms import INTERVIEW_LANGUAGES, country_choices
 
 from .models import BestInterestsDecision, ReportSex
 
+if TYPE_CHECKING:
+    from django.utils.functional import _StrPromise
+
+    StrOrPromise = str | _StrPromise
+
 DATE = forms.DateInput(attrs={"type": "date"})
 
 
-def _text(label: object, required: bool = False, rows: int = 0,
-          help_text: object = "") -> forms.CharField:
+def _text(label: StrOrPromise, required: bool = False, rows: int = 0,
+          help_text: StrOrPromise = "") -> forms.CharField:
     widget = forms.Textarea(attrs={"rows": rows}) if rows else forms.TextInput()
     return forms.CharField(label=label, required=required, max_length=2000, widget=widget,
                            help_text=help_text)
