@@ -3,6 +3,8 @@ passage that names it, a dated history, and an honest precision note."""
 
 from __future__ import annotations
 
+import os
+
 import copy
 import tomllib
 from pathlib import Path
@@ -24,7 +26,9 @@ ISSUE_PLACES = {
     "PHL": ["clark-freeport-zone", "philippine-offshore-gaming-operators"],
     "MYS": ["langkawi", "johor"],
 }
-SEEDS = Path("/work/shared/seeds")
+# The seed documents sit beside the checkout (../shared/seeds) or where WAYHOME_SEEDS says.
+SEEDS = Path(os.environ.get("WAYHOME_SEEDS", Path(__file__).resolve().parents[3].parent
+                            / "shared" / "seeds"))
 SEED_FILES = {"al-khm-1-2025": "AL-KHM-1-2025-Cambodia.txt",
               "al-oth-17-2025": "AL-OTH-17-2025-ASEAN.txt",
               "al-tha-3-2025": "AL-THA-3-2025-Thailand.txt",
