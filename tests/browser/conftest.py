@@ -50,3 +50,12 @@ def login(page: Any, base: str, user: Any) -> None:
     page.click("main button[type=submit]")
 
 
+def page_as(browser: Any, base: str, user: Any) -> Any:
+    """A page in a browser context of its own, logged in as ``user``: each person keeps
+    their own session, as on separate machines."""
+    page = browser.new_context().new_page()
+    login(page, base, user)
+    page.wait_for_load_state()
+    return page
+
+

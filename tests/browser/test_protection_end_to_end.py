@@ -20,17 +20,10 @@ from wayhome.apps.referrals.models import Referral, Service
 from wayhome.apps.returns.models import ReturnConsent, ReturnPlan
 from wayhome.demo import example_answers
 
-from .conftest import login
+from .conftest import page_as
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-
-def _as(browser: Any, base: str, user: Any) -> Any:
-    """A separate browser context per person: each logs in once, with their own code."""
-    page = browser.new_context().new_page()
-    login(page, base, user)
-    page.wait_for_load_state()
-    return page
 
 
 def test_charge_referral_and_return_plan_with_a_risk_review(
@@ -59,7 +52,7 @@ def test_charge_referral_and_return_plan_with_a_risk_review(
     base, number = live_server.url, case.case_number
 
     # 1. The case worker records a fraud charge; Thai law does not cover it.
-    page = _as(browser, base, worker)
+    page = page_as(browser, base, worker)
     page.goto(f"{base}/measures/cases/{number}/new/")
     page.select_option("#id_kind", "charge")
     page.select_option("#id_offence", "fraud")
@@ -88,7 +81,7 @@ def test_charge_referral_and_return_plan_with_a_risk_review(
     referral = Referral.objects.get(service=men)
 
     # 3. The provider sees the referral (no name) and accepts it.
-    shelter = _as(browser, base, provider)
+    shelter = page_as(browser, base, provider)
     shelter.goto(f"{base}/referrals/inbox/{referral.pk}/")
     assert "Min Htet" not in shelter.content()
     shelter.click("main button[type=submit]:has-text('ccept')")
@@ -124,7 +117,7 @@ def test_charge_referral_and_return_plan_with_a_risk_review(
     assert not ReturnPlan.objects.filter(case=case).exists()  # blocked by the high risk
 
     # 5. A second team member clears the high rating with a reason; the plan can be made.
-    second = _as(browser, base, reviewer)
+    second = page_as(browser, base, reviewer)
     second.goto(f"{base}/returns/cases/{number}/")
     second.fill("textarea[name=reason]", "Family moved to Yangon; protection plan agreed.")
     second.click("main button[type=submit]:has-text('Clear this high rating')")

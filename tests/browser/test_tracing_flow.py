@@ -13,16 +13,10 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from wayhome.apps.accounts.models import Role
 from wayhome.apps.cases import services as case_services
 
-from .conftest import login
+from .conftest import page_as
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-
-def _as(browser: Any, base: str, user: Any) -> Any:
-    page = browser.new_context().new_page()
-    login(page, base, user)
-    page.wait_for_load_state()
-    return page
 
 
 def test_a_thai_family_report_is_matched_confirmed_and_disclosed_only_with_consent(
@@ -37,7 +31,7 @@ def test_a_thai_family_report_is_matched_confirmed_and_disclosed_only_with_conse
     base = live_server.url
 
     # 1. The tracer takes the report, in Thai script, with the family's consent.
-    page = _as(browser, base, tracer)
+    page = page_as(browser, base, tracer)
     page.click("text=Family reports")
     page.click("text=Take a family report")
     page.fill("#id_reporter_name", "บุญมี ใจดี")
@@ -65,7 +59,7 @@ def test_a_thai_family_report_is_matched_confirmed_and_disclosed_only_with_conse
     assert "do not tell the family that anyone was found" in page.content()
 
     # 3. The case worker asks the person, who agrees, and gives a contact route.
-    team = _as(browser, base, worker)
+    team = page_as(browser, base, worker)
     team.click("text=Tracing requests")
     team.click(f"text={case.case_number}")
     team.check("#adult_agrees_0")
