@@ -85,9 +85,16 @@ def example_answers() -> dict[str, Any]:
 
 
 @transaction.atomic
-def load(seed: int = 7) -> bool:
-    """Load the demo data once; returns False if it was already there."""
+def load(seed: int = 7, volume: int | None = None) -> bool:
+    """Load the demo data once; returns False if it was already there. ``volume``
+    synthetic cases are added for the statistics (default ``WAYHOME_DEMO_VOLUME`` or
+    400; 0 for none), also to a demo loaded before the volume existed."""
+    from wayhome.apps.statistics.demo import demo_volume, load_synthetic_volume
+
+    volume = demo_volume() if volume is None else volume
     if User.objects.filter(is_demo=True).exists():
+        if load_synthetic_volume(volume):
+            _take_statistics_snapshot()
         return False
     rng = random.Random(seed)
     orgs = {
@@ -118,7 +125,16 @@ def load(seed: int = 7) -> bool:
     from wayhome.apps.statistics.demo import share_demo_aggregates
 
     share_demo_aggregates(orgs)  # the two NGOs agree to share aggregates with the monitor
+    load_synthetic_volume(volume)  # ~400 synthetic cases, so the analyst sees real numbers
+    _take_statistics_snapshot()
     return True
+
+
+def _take_statistics_snapshot() -> None:
+    """Freeze this month's statistics now, so the analyst's first page is fast."""
+    from wayhome.apps.statistics.snapshot import take_snapshot
+
+    take_snapshot()
 
 
 DEMO_SERVICES = [

@@ -1,9 +1,12 @@
 from __future__ import annotations
 
+import datetime as dt
+import re
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import Abuse, Compound, Fact, Source, Status
+from .models import Abuse, Compound, Fact, RecruitmentChannel, Source, Status
 
 
 class DateInput(forms.DateInput):
@@ -76,3 +79,43 @@ class CaseLinkForm(forms.Form):
     abuses = forms.MultipleChoiceField(label=_("Abuses the person reports there"),
                                        choices=Abuse.choices, required=False,
                                        widget=forms.CheckboxSelectMultiple)
+
+
+class MonthInput(forms.TextInput):
+    input_type = "month"
+
+
+_MONTH = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
+
+
+def parse_month(text: str) -> dt.date | None:
+    """"YYYY-MM" (or a full date "YYYY-MM-DD", whose day is dropped) as the first day of
+    that month; None for an empty value. ValueError when it is not a real month."""
+    text = text.strip()
+    if not text:
+        return None
+    m = _MONTH.match(text)
+    if m is None:
+        raise ValueError(text)
+    if m.group(3):
+        dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))  # a real day, or error
+    return dt.date(int(m.group(1)), int(m.group(2)), 1)
+
+
+class ExploitationFactsForm(forms.Form):
+    """Case-level facts counted by statistics: non-identifying categories only."""
+
+    recruitment_channel = forms.ChoiceField(
+        label=_("How was the person recruited?"), required=False,
+        choices=[("", _("— not recorded —")), *RecruitmentChannel.choices])
+    exit_month = forms.CharField(
+        label=_("Month the person left or was released from the compound (if known)"),
+        required=False, max_length=10, widget=MonthInput(attrs={"placeholder": "YYYY-MM"}),
+        help_text=_("Year and month, e.g. 2025-02. The day is not kept."))
+
+    def clean_exit_month(self) -> dt.date | None:
+        try:
+            return parse_month(str(self.cleaned_data.get("exit_month") or ""))
+        except ValueError:
+            raise forms.ValidationError(
+                _("Write the month as YYYY-MM (for example 2025-02).")) from None

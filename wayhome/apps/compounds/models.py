@@ -235,3 +235,43 @@ class CaseCompoundLink(models.Model):
     @property
     def abuse_labels(self) -> list[str]:
         return [str(Abuse(a).label) for a in Abuse.values if a in set(self.abuses)]
+
+
+class RecruitmentChannel(models.TextChoices):
+    """How the person was recruited: a fixed list, so it can be counted (the screening
+    answers that also describe it are encrypted and never counted)."""
+
+    SOCIAL_MEDIA_AD = "social_media_ad", _("Job ad on social media (Facebook, TikTok…)")
+    MESSAGING_APP = "messaging_app", _("Messaging app (Telegram, WhatsApp, WeChat, LINE)")
+    PERSONAL_CONTACT = "personal_contact", _("Friend, relative or acquaintance")
+    JOB_WEBSITE = "job_website", _("Job website")
+    AGENCY_OR_BROKER = "agency_or_broker", _("Recruitment agency or broker")
+    ABDUCTED = "abducted", _("Abducted or taken by force")
+    OTHER = "other", _("Other")
+    NOT_KNOWN = "not_known", _("Not known")
+
+
+class ExploitationFacts(models.Model):
+    """Case data, non-identifying categories only: how the person was recruited and the
+    month they left (or were released from) the compound. One row per case, stored in
+    clear because statistics count them; no name, no free text, no day of the month."""
+
+    case = models.OneToOneField("cases.Case", on_delete=models.CASCADE,
+                                related_name="exploitation_facts")
+    recruitment_channel = models.CharField(
+        _("how the person was recruited"), max_length=24, blank=True, default="",
+        choices=RecruitmentChannel.choices)
+    exited_on = models.DateField(
+        _("month the person left or was released"), null=True, blank=True,
+        help_text=_("Stored as the first day of the month: the day is never kept."))
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                    related_name="+")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("exploitation facts of a case")
+
+    @property
+    def exit_month(self) -> str:
+        """YYYY-MM, or "" when not recorded."""
+        return self.exited_on.strftime("%Y-%m") if self.exited_on else ""

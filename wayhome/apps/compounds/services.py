@@ -43,6 +43,8 @@ from .models import (
     CaseCompoundLink,
     Citation,
     Compound,
+    ExploitationFacts,
+    RecruitmentChannel,
     Source,
     Status,
     StatusChange,
@@ -215,7 +217,8 @@ def _citation_and_status(compound: Compound, data: dict[str, Any],
     cite = Citation(compound=compound, source=source, fact="named",
                     locator=(data.get("locator") or "").strip(),
                     quote=(data.get("quote") or "").strip())
-    status = StatusChange(compound=compound, source=source, on=data.get("on"),
+    # A missing date reaches full_clean(), which reports it with the other errors.
+    status = StatusChange(compound=compound, source=source, on=data.get("on"),  # type: ignore[misc]
                           status=data.get("status") or Status.REPORTED,
                           locator=cite.locator, quote=cite.quote)
     if source is None:
@@ -269,7 +272,9 @@ def add_status_change(user: Any, compound: Compound, data: dict[str, Any]) -> St
     """Append a dated status with its source; the current status becomes the latest by
     date (a change dated before the latest one fills in history without changing it)."""
     require(user, Action.COMPOUND_EDIT)
-    change = StatusChange(compound=compound, on=data.get("on"), status=data.get("status") or "",
+    # A missing date reaches full_clean(), which reports it with the other errors.
+    change = StatusChange(compound=compound, on=data.get("on"),  # type: ignore[misc]
+                          status=data.get("status") or "",
                           source=data.get("source"), recorded_by=user,
                           locator=(data.get("locator") or "").strip(),
                           quote=(data.get("quote") or "").strip(),
@@ -345,6 +350,51 @@ def unlink_case(user: Any, link: CaseCompoundLink) -> None:
     with transaction.atomic():
         audit(user, "case.compound.link.removed", obj=link, purpose="case_management")
         link.delete()
+
+
+# -- exploitation facts of a case ------------------------------------------------------
+
+def first_of_month(value: date) -> date:
+    return value.replace(day=1)
+
+
+def record_exploitation_facts(user: Any, case: Any, recruitment_channel: str,
+                              exited_on: date | None) -> ExploitationFacts:
+    """Record how the person was recruited and the month they left the compound (both
+    optional: "" and None mean not recorded). Only the month is kept: the day is set to
+    1. A month after the current one is refused. Policy: the case team, on its own
+    organisation's cases, as for the compound links on the same page."""
+    require(user, Action.CASE_COMPOUND_LINK, case)
+    channel = (recruitment_channel or "").strip()
+    errors: dict[str, list[str]] = {}
+    if channel and channel not in RecruitmentChannel.values:
+        errors["recruitment_channel"] = [_("Unknown recruitment channel: %(c)s.")
+                                         % {"c": channel}]
+    month = first_of_month(exited_on) if exited_on else None
+    if month and month > first_of_month(date.today()):
+        errors["exit_month"] = [_("This month is in the future.")]
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        facts, created = ExploitationFacts.objects.select_for_update().get_or_create(
+            case=case, defaults={"recruitment_channel": channel, "exited_on": month,
+                                 "recorded_by": user})
+        changed = ["recruitment_channel", "exited_on"] if created else [
+            f for f, v in (("recruitment_channel", channel), ("exited_on", month))
+            if getattr(facts, f) != v]
+        if not created and changed:
+            facts.recruitment_channel, facts.exited_on = channel, month
+            facts.recorded_by = user
+            facts.save(update_fields=["recruitment_channel", "exited_on", "recorded_by",
+                                      "updated_at"])
+        audit(user, "case.exploitation_facts.saved", obj=facts, purpose="case_management",
+              detail="changed: " + (",".join(changed) or "nothing"))
+    return facts
+
+
+def exploitation_facts_of(case: Any) -> ExploitationFacts | None:
+    """The recorded facts of this case, if any. The caller checks the policy."""
+    return ExploitationFacts.objects.filter(case=case).first()
 
 
 # -- the starting registry ---------------------------------------------------------------

@@ -29,6 +29,7 @@ from .forms import (
     CaseLinkForm,
     CitationForm,
     CompoundForm,
+    ExploitationFactsForm,
     FirstSourceForm,
     SourceForm,
     StatusChangeForm,
@@ -209,13 +210,25 @@ def _case(number: str) -> Case:
     return get_object_or_404(Case.objects.select_related("organisation"), case_number=number)
 
 
+FACTS_SUBMIT = "save_facts"  # the name of the facts form's button on the case page
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def case_links(request: HttpRequest, number: str) -> HttpResponse:
+    """Two forms on one page: the places where the person was held, and the case's
+    exploitation facts (recruitment channel, month of exit), told apart by the button."""
     case = _case(number)
     require(request.user, Action.CASE_COMPOUND_LINK, case)
-    form = CaseLinkForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    posted_facts = request.method == "POST" and FACTS_SUBMIT in request.POST
+    posted_link = request.method == "POST" and not posted_facts
+    form = CaseLinkForm(request.POST if posted_link else None)
+    facts = services.exploitation_facts_of(case)
+    facts_form = ExploitationFactsForm(
+        request.POST if posted_facts else None, prefix="facts",
+        initial={"recruitment_channel": facts.recruitment_channel,
+                 "exit_month": facts.exit_month} if facts else None)
+    if posted_link and form.is_valid():
         d = form.cleaned_data
         try:
             services.link_case(request.user, case, d["compound"], d["abuses"],
@@ -225,8 +238,20 @@ def case_links(request: HttpRequest, number: str) -> HttpResponse:
         else:
             messages.success(request, _("Saved: the place where the person was held."))
             return redirect("compounds:case", number=case.case_number)
+    if posted_facts and facts_form.is_valid():
+        d = facts_form.cleaned_data
+        try:
+            services.record_exploitation_facts(request.user, case,
+                                               d["recruitment_channel"], d["exit_month"])
+        except ValidationError as exc:
+            _add_errors(facts_form, exc)
+        else:
+            messages.success(request, _("Saved: how the person was recruited and when "
+                                        "they left."))
+            return redirect("compounds:case", number=case.case_number)
     return render(request, "compounds/case.html", {
-        "case": case, "form": form, "k": services.stats_k(),
+        "case": case, "form": form, "k": services.stats_k(), "facts": facts,
+        "facts_form": facts_form, "facts_submit": FACTS_SUBMIT,
         "corroborations": services.corroboration_for_case(case),
     })
 

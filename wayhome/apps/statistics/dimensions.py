@@ -7,8 +7,14 @@ Where each comes from (read, never decrypted):
   ``age_years``; "unknown" when not recorded);
 - compound and country of exploitation: ``compounds.CaseCompoundLink`` (the compound the
   case was linked to first, and that compound's country); "unknown" when not linked;
-- month: the month the case was **registered** (``Case.created_at``): the month of exit
-  from the compound is not recorded anywhere in Wayhome;
+- month: the month the case was **registered** (``Case.created_at``), the time axis of
+  every table (the period);
+- recruitment channel: ``compounds.ExploitationFacts.recruitment_channel``, the fixed list
+  the case team chooses from on the "Where was the person held?" page ("not known" when
+  the team recorded that it is not known, "not recorded" when nothing was recorded);
+- month of exit: ``compounds.ExploitationFacts.exited_on`` (stored as a month), else the
+  latest ``held_until`` of the case's compound links, else "not recorded". An ordinary
+  dimension, not a period: the lattice's periods stay months of registration;
 - screening outcome: grounds level of the latest ``screening.GroundsDecision``;
 - protection: ``protection.ProtectionStatus.active`` and an unrevoked, unexpired
   ``certificates.Certificate``;
@@ -17,9 +23,9 @@ Where each comes from (read, never decrypted):
 - return option and reintegration: ``returns.OptionChoice`` (latest), travelled
   ``returns.ReturnPlan`` and the most serious ``returns.FollowUpOutcome`` rating.
 
-Not available: the recruitment channel. The screening answers that record it (for
-example the indicator ``sc_job_ad_social_media``) are in the encrypted answers of
-``screening.ScreeningSession``; counting them would mean decrypting every interview.
+The screening answers also describe recruitment (for example the indicator
+``sc_job_ad_social_media``), but they are encrypted and are never read here: counting them
+would mean decrypting every interview.
 """
 
 from __future__ import annotations
@@ -30,6 +36,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from wayhome.apps.cases.models import Sex
+from wayhome.apps.compounds.models import RecruitmentChannel
 from wayhome.apps.returns.models import ReturnOption
 from wayhome.apps.screening.models import GroundsLevel
 
@@ -69,6 +76,9 @@ DIMENSIONS: dict[str, Dimension] = {d.key: d for d in (
     Dimension("age_band", _("Age band"), AGE_BANDS),
     Dimension("exploitation_country", _("Country of exploitation"), ()),
     Dimension("compound", _("Compound of exploitation"), ()),
+    Dimension("recruitment_channel", _("Recruitment channel"), tuple(
+        RecruitmentChannel.choices) + ((UNKNOWN, _("not recorded")),)),
+    Dimension("exit_month", _("Month of exit"), ()),
     Dimension("month", _("Month of registration"), ()),
     Dimension("screening_outcome", _("Screening outcome"), tuple(GroundsLevel.choices) + (
         ("none", _("No decision yet")),)),

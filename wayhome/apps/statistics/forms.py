@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -23,7 +23,7 @@ class TableForm(forms.Form):
 
     def __init__(self, *args: Any, periods: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["period"].choices = periods
+        cast(forms.ChoiceField, self.fields["period"]).choices = periods
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

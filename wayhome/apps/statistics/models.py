@@ -60,7 +60,7 @@ class Snapshot(models.Model):
 
 FACT_COLUMNS = ("nationality", "sex", "age_band", "exploitation_country", "compound",
                 "screening_outcome", "protection", "nonpunishment", "return_option",
-                "reintegration")
+                "reintegration", "recruitment_channel", "exit_month")
 
 
 class CaseFact(models.Model):
@@ -80,6 +80,8 @@ class CaseFact(models.Model):
     nonpunishment = models.CharField(max_length=32)
     return_option = models.CharField(max_length=32)
     reintegration = models.CharField(max_length=32)
+    recruitment_channel = models.CharField(max_length=32, default="unknown")
+    exit_month = models.CharField(max_length=16, default="unknown")  # YYYY-MM or unknown
 
     class Meta:
         # One covering index per dimension: a count by that dimension (and period) is

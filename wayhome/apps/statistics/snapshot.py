@@ -36,6 +36,25 @@ def compound_link_model() -> Any | None:
         return None
 
 
+def exploitation_facts_model() -> Any | None:
+    """The compounds app's per-case facts (``compounds.ExploitationFacts``: case,
+    recruitment_channel, exited_on), if the app is installed."""
+    try:
+        return apps.get_model("compounds", "ExploitationFacts")
+    except LookupError:
+        return None
+
+
+def month_of(value: Any) -> str | None:
+    """YYYY-MM of a date (or of an ISO date string, as some backends return a subquery's
+    date); None for nothing."""
+    if not value:
+        return None
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.strftime("%Y-%m")
+    return str(value)[:7]
+
+
 def epoch_of(when: dt.datetime) -> str:
     return when.strftime("%Y-%m")
 
@@ -78,11 +97,21 @@ def _annotated_cases(holder_ids: list[int]) -> Any:
             compound_slug=Subquery(first_link.values("compound__slug")[:1]),
             compound_country=Subquery(first_link.values("compound__country")[:1]),
         )
+        last_held = link.objects.filter(case=OuterRef("pk"), held_until__isnull=False)
+        qs = qs.annotate(last_held_until=Subquery(
+            last_held.order_by("-held_until").values("held_until")[:1]))
+    facts = exploitation_facts_model()
+    if facts is not None:
+        own = facts.objects.filter(case=OuterRef("pk"))
+        qs = qs.annotate(recruitment=Subquery(own.values("recruitment_channel")[:1]),
+                         exited_on=Subquery(own.values("exited_on")[:1]))
     fields = ["organisation_id", "created_at", "nationality", "sex", "age", "grounds",
               "protected", "certificate", "any_measure", "measure_open",
               "measure_requested", "option", "travelled", "serious", "concern", "followed"]
     if link is not None:
-        fields += ["compound_slug", "compound_country"]
+        fields += ["compound_slug", "compound_country", "last_held_until"]
+    if facts is not None:
+        fields += ["recruitment", "exited_on"]
     return qs.order_by("pk").values(*fields)
 
 
@@ -119,6 +148,11 @@ def _fact(snapshot: Snapshot, row: dict[str, Any]) -> CaseFact:
         screening_outcome=row["grounds"] or "none", protection=protection,
         nonpunishment=nonpunishment, return_option=row["option"] or "none",
         reintegration=reintegration,
+        recruitment_channel=row.get("recruitment") or UNKNOWN,
+        # The month recorded as the month of exit, else the end of the latest stay in a
+        # compound (the person was out by then), else not recorded.
+        exit_month=month_of(row.get("exited_on")) or month_of(row.get("last_held_until"))
+        or UNKNOWN,
     )
     for key, dim in DIMENSIONS.items():
         # A value outside a fixed list (a legacy or mistyped code) counts as unknown,

@@ -142,7 +142,7 @@ def agreements(request: HttpRequest) -> HttpResponse:
 def agreement_end(request: HttpRequest, pk: int) -> HttpResponse:
     require(request.user, Action.USERS_MANAGE)
     agreement = get_object_or_404(SharingAgreement, pk=pk,
-                                  holder_id=request.user.organisation_id,
+                                  holder_id=getattr(request.user, "organisation_id", None),
                                   ended_at__isnull=True)
     services.end_agreement(request.user, agreement)
     messages.success(request, _("Agreement ended: no new statistics include your cases."))
