@@ -150,3 +150,22 @@ def test_everyone_sees_the_check_a_job_ad_link_in_the_header(
     assert link in anonymous and "Check a job ad" in anonymous
     staff = client_for(caseworker).get(reverse("cases:list")).content.decode()
     assert link in staff
+
+
+def test_reassuring_signs_are_shown_with_a_warning_to_check_them() -> None:
+    """A licence number lowers the score, so the page says which words did it and that
+    scammers copy such words: the person checks them instead of trusting them."""
+    ad = ("Farm work in New Zealand under the seasonal worker scheme. Licensed agency, "
+          "DMW license no 123-LB-0456. No placement fee.")
+    result = jobads.check(ad)
+    assert result.signals, "the example no longer raises a reassuring sign"
+    html = _post(Client(), text=ad, lang="en")
+    assert "Reassuring signs that lowered the score" in html
+    assert "Scammers copy these too" in html
+    for signal in result.signals:
+        assert f'data-signal="{signal.id}"' in html
+
+
+def test_no_reassuring_signs_section_when_there_are_none() -> None:
+    assert not jobads.check(SCAM_AD).signals
+    assert "Reassuring signs" not in _post(Client(), text=SCAM_AD, lang="en")
