@@ -272,6 +272,7 @@ def describe(created: bool, host: str, port: int) -> str:
         "",
         "Wayhome demo " + ("loaded" if created else "already loaded") + ".",
         f"Open http://{host}:{port}/ in a browser.",
+        f"The public job-ad checker needs no login: http://{host}:{port}/check-an-ad/",
         "",
         f"Every demo account has the password: {DEMO_PASSWORD}",
         "Second factor: add the key below to an authenticator app, or print the current",
