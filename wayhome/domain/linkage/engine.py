@@ -58,8 +58,13 @@ def assign_one_to_one(pairs: Sequence[ScoredPair]) -> list[ScoredPair]:
     return kept
 
 
+#: ``backend="auto"`` switches to the vectorised backend from this many records in all.
+VECTORISED_FROM = 2000
+
+
 def link(
-    left: Sequence[Record], right: Sequence[Record], settings: Settings | None = None
+    left: Sequence[Record], right: Sequence[Record], settings: Settings | None = None,
+    backend: str = "auto",
 ) -> LinkResult:
     """Link two lists of people.
 
@@ -67,20 +72,37 @@ def link(
     (:func:`score_pair`); pairs at or above the review threshold are assigned one-to-one;
     assigned pairs at or above the match threshold are ``matches`` unless another candidate
     of either record comes within ``ambiguity_margin`` bits of it; the rest are ``review``.
+    ``backend`` is "python" (pair by pair), "vectorised" (:mod:`.vector`: the same
+    blocking, levels and weights computed over arrays; same result, much faster on big
+    lists) or "auto" (vectorised from ``VECTORISED_FROM`` records in all).
     Raises :class:`LinkageInputError` (every problem listed) if any record is invalid.
     """
+    if backend not in {"auto", "python", "vectorised"}:
+        raise ValueError(f"backend {backend!r}: expected auto, python or vectorised")
     settings = settings or load_settings()
     left_names, problems = _analyse(left, "left")
     right_names, right_problems = _analyse(right, "right")
     problems += right_problems
     if problems:
         raise LinkageInputError(problems)
+    if backend == "vectorised" or (
+            backend == "auto" and len(left) + len(right) >= VECTORISED_FROM):
+        from .records_vector import score_records
+
+        scored, n_candidates = score_records(left, right, settings)
+        return _decide(scored, settings, n_candidates, len(left), len(right))
     candidates = candidate_pairs(left_names, right_names, settings.max_token_block)
-    scored: list[ScoredPair] = []
+    scored = []
     for i, j in candidates:
         p = score_pair(left[i], right[j], settings)
         if p.probability >= settings.review_threshold:
             scored.append(p)
+    return _decide(scored, settings, len(candidates), len(left), len(right))
+
+
+def _decide(scored: list[ScoredPair], settings: Settings, n_candidates: int, n_left: int,
+            n_right: int) -> LinkResult:
+    """One-to-one assignment, thresholds and the ambiguity rule over the scored pairs."""
     best_other: dict[tuple[str, str], float] = {}
     by_left: dict[str, list[ScoredPair]] = {}
     by_right: dict[str, list[ScoredPair]] = {}
@@ -101,4 +123,4 @@ def link(
             review.append(Link(p.left_id, p.right_id, p.probability, "review", p))
     key = lambda lk: (lk.left_id, lk.right_id)  # noqa: E731
     return LinkResult(tuple(sorted(matches, key=key)), tuple(sorted(review, key=key)),
-                      len(candidates), len(left), len(right))
+                      n_candidates, n_left, n_right)

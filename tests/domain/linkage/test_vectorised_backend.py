@@ -1,0 +1,197 @@
+"""The vectorised backend: blocking, levels, EM, one-to-one, clustering, and agreement
+with the pure-Python path."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from tests.domain.linkage.synthetic import lists
+from wayhome.domain.linkage import LinkageDataError, Record, link
+from wayhome.domain.linkage.table import load_table_model, parse_table_model
+from wayhome.domain.linkage.vector import (
+    BlockingRule,
+    block,
+    compare,
+    connected_components,
+    constrained_clusters,
+    estimate,
+    one_to_one,
+    prepare,
+    row_keys,
+    run,
+)
+
+
+def _records(rows: list[dict[str, str]], prefix: str) -> list[Record]:
+    return [Record(f"{prefix}{k}", r["name"], r["sex"], r["birth"], r["nationality"])
+            for k, r in enumerate(rows)]
+
+
+def _level_of(column: str, a: str, b: str) -> str:
+    model = load_table_model("registry")
+    cols = ("name", "sex", "birth", "nationality")
+    left = {c: ["Somchai Jaidee" if c == "name" else ""] for c in cols}
+    right = {c: ["Somchai Jaidee" if c == "name" else ""] for c in cols}
+    left[column], right[column] = [a], [b]
+    prep = prepare(left, right, model.columns)
+    levels = compare(prep, model, np.array([0]), np.array([1]))
+    c = [comp.column for comp in model.comparisons].index(column)
+    return model.comparisons[c].levels[int(levels[0, c])].id
+
+
+def test_vectorised_link_equals_the_python_link_record_for_record() -> None:
+    left, right, _ = lists(300, seed=11)
+    a = link(_records(left, "L"), _records(right, "R"), backend="python")
+    b = link(_records(left, "L"), _records(right, "R"), backend="vectorised")
+    assert a.pairs_compared == b.pairs_compared
+    assert a.matches and a.matches == b.matches
+    assert a.review == b.review
+
+
+def test_cross_script_pair_meets_in_a_block_and_matches() -> None:
+    left = [Record("a", "สมหญิง ใจดี", "F", "1990-04-02", "THA"),
+            Record("b", "Nguyễn Văn Hùng", "M", "1985-03-01", "VNM")]
+    right = [Record("x", "Hung Nguyen", "M", "1985-03-01", "VNM"),
+             Record("y", "Somying Jaidee", "F", "1990-04-02", "THA")]
+    result = link(left, right, backend="vectorised")
+    pairs = {(m.left_id, m.right_id) for m in result.matches + result.review}
+    assert ("a", "y") in pairs and ("b", "x") in pairs
+
+
+def test_unknown_backend_is_refused() -> None:
+    with pytest.raises(ValueError, match="backend"):
+        link([], [], backend="gpu")
+
+
+@pytest.mark.parametrize(("a", "b", "level"), [
+    ("1990-04-02", "1990-02-04", "swap"),
+    ("1990-04-02", "1990-04-02", "exact"),
+    ("1990-04-02", "1990-04-19", "year_month"),
+    ("1990-04-02", "1991-07-20", "year1"),
+    ("1990", "1990-04-02", "year0"),
+    ("", "1990-04-02", "missing"),
+    ("1950-01-01", "1990-04-02", "else"),
+])
+def test_birth_levels(a: str, b: str, level: str) -> None:
+    assert _level_of("birth", a, b) == level
+
+
+def test_name_levels_cross_script_and_order() -> None:
+    assert _level_of("name", "Nguyen Van Hung", "nguyễn văn hùng") == "exact"
+    assert _level_of("name", "Hung Nguyen Van", "Nguyen Van Hung") == "exact"
+    assert _level_of("name", "Somchai Jaidee", "Bounmy Phonsavanh") == "else"
+
+
+def test_one_to_one_uses_each_record_once_best_first() -> None:
+    i = np.array([0, 0, 1, 1])
+    j = np.array([5, 6, 5, 6])
+    w = np.array([3.0, 2.0, 9.0, 1.0])
+    keep = one_to_one(i, j, w)
+    chosen = {(int(a), int(b)) for a, b, k in zip(i, j, keep, strict=True) if k}
+    assert chosen == {(1, 5), (0, 6)}
+
+
+def test_connected_components_are_transitive() -> None:
+    comp = connected_components(5, np.array([0, 1]), np.array([1, 2]))
+    assert comp[0] == comp[1] == comp[2]
+    assert len({int(comp[0]), int(comp[3]), int(comp[4])}) == 3
+
+
+def test_constrained_clusters_split_a_chain_the_engine_saw_as_two_people() -> None:
+    # 0-1 strong, 1-2 weakly above 0.5, 0-2 compared and judged different (0.001).
+    i, j = np.array([0, 1, 0]), np.array([1, 2, 2])
+    p = np.array([0.9999, 0.6, 0.001])
+    plain = connected_components(3, i[p >= 0.5], j[p >= 0.5])
+    assert plain[0] == plain[2]
+    comp = constrained_clusters(3, i, j, p)
+    assert comp[0] == comp[1] and comp[2] != comp[0]
+
+
+def test_em_recovers_m_and_u_of_a_known_mixture() -> None:
+    model = parse_table_model({
+        "blocking": [{"keys": ["a"]}],
+        "comparisons": [
+            {"column": c, "kind": "exact", "levels": [
+                {"test": "missing"}, {"test": "exact"}, {"test": "else"}]}
+            for c in ("a", "b", "c", "d")],
+    })
+    rng = np.random.default_rng(0)
+    n, share = 40_000, 0.2
+    match = rng.random(n) < share
+    levels = np.empty((n, 4), dtype=np.int8)
+    m_agree, u_agree = [0.95, 0.9, 0.85, 0.9], [0.1, 0.05, 0.2, 0.3]
+    for c in range(4):
+        p = np.where(match, m_agree[c], u_agree[c])
+        levels[:, c] = np.where(rng.random(n) < p, 1, 2)
+    params = estimate(model, levels)
+    assert params.prior == pytest.approx(share, abs=0.02)
+    for c in range(4):
+        assert params.m[c][1] == pytest.approx(m_agree[c], abs=0.03)
+        assert params.u[c][1] == pytest.approx(u_agree[c], abs=0.03)
+
+
+def test_block_skips_oversized_blocks_but_keeps_small_ones() -> None:
+    left = {"k": ["a", "a", "a", "b"]}
+    right = {"k": ["a", "b"]}
+    prep = prepare(left, right, frozenset({"k"}))
+    i, j = block(prep, [BlockingRule(("k",), max_side=2)])
+    assert list(zip(i.tolist(), j.tolist(), strict=True)) == [(3, 5)]
+    i, j = block(prep, [BlockingRule(("k",))])
+    assert len(i) == 4
+
+
+def test_row_keys_agree_with_the_vectorised_keys() -> None:
+    rule = BlockingRule(("name.tokens", "birth.year"))
+    assert row_keys(rule, {"name": "Nguyễn Văn Hùng", "birth": "1990-01-02"}) == {
+        ("nguyen", "1990"), ("van", "1990"), ("hung", "1990")}
+    assert row_keys(rule, {"name": "Hung", "birth": ""}) == set()
+
+
+def test_dedupe_run_clusters_the_same_people() -> None:
+    left, right, truth = lists(150, seed=9)
+    rows = left + right
+    cols = {c: [r[c] for r in rows] for c in ("name", "sex", "birth", "nationality")}
+    result = run(load_table_model("registry"), cols)
+    comp = result.constrained_clusters(0.5)
+    together = sum(1 for a, b in truth if comp[a] == comp[len(left) + b])
+    assert together > 0.8 * len(truth)
+    assert len(set(comp.tolist())) > len(rows) // 2  # no giant merged cluster
+
+
+def test_bad_model_file_is_refused_with_the_place() -> None:
+    with pytest.raises(LinkageDataError, match=r"comparisons\[0\].levels\[0\]"):
+        parse_table_model({"blocking": [{"keys": ["a"]}], "comparisons": [
+            {"column": "a", "kind": "exact", "levels": [{"test": "jw"}, {"test": "else"}]}]})
+    with pytest.raises(LinkageDataError, match="last level"):
+        parse_table_model({"blocking": [{"keys": ["a"]}], "comparisons": [
+            {"column": "a", "kind": "exact", "levels": [{"test": "exact"}]}]})
+
+
+def test_agreeing_on_a_rare_name_weighs_more_than_on_a_common_one() -> None:
+    from wayhome.domain.linkage.vector import Parameters, term_frequency_adjustment
+
+    model = load_table_model("registry")
+    names = ["Nguyen Van Hung"] * 6 + ["Xaysana Inthavong", "Xaysana Inthavong"]
+    cols = {"name": names, "sex": [""] * 8, "birth": [""] * 8, "nationality": [""] * 8}
+    prep = prepare(cols, None, model.columns)
+    i, j = np.array([0, 6]), np.array([1, 7])
+    levels = compare(prep, model, i, j)
+    params = Parameters(tuple((0.5,) * len(c.levels) for c in model.comparisons),
+                        tuple((0.01,) * len(c.levels) for c in model.comparisons), 0.01)
+    adjust = term_frequency_adjustment(prep, model, params, i, j, levels)
+    assert adjust[1] > adjust[0]
+
+
+def test_scoring_names_in_chunks_changes_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    from wayhome.domain.linkage import vector
+
+    left, right, _ = lists(120, seed=4)
+    cols = [{c: [r[c] for r in rows] for c in ("name", "sex", "birth", "nationality")}
+            for rows in (left, right)]
+    model = load_table_model("registry")
+    whole = run(model, *cols)
+    monkeypatch.setattr(vector, "NAME_CHUNK", 7)
+    chunked = run(model, *cols, params=whole.params)
+    assert (whole.levels == chunked.levels).all()
+    assert np.allclose(whole.weight, chunked.weight)

@@ -1,0 +1,194 @@
+"""Column-oriented linkage models: comparisons and blocking rules as data (TOML).
+
+A :class:`TableModel` says, for lists held as columns of strings (one dict entry per
+column, "" for missing), which blocking rules make candidate pairs and which comparisons
+score them. Each comparison has ordered levels; a pair falls in the first level whose
+test holds. The m/u probabilities of the levels are *estimated* from the data (see
+:func:`wayhome.domain.linkage.vector.estimate`) unless the model file fixes them.
+
+Comparison kinds and the level tests each understands:
+
+``name``  (values analysed once per distinct value by the names engine)
+    ``missing``, ``exact`` (a romanised variant equal, token order ignored),
+    ``jw`` (best Jaro-Winkler over variant pairs >= ``min``), ``sim`` (the names
+    engine's :func:`~wayhome.domain.names.similarity`, >= ``min``), ``key`` (a shared
+    consonant-skeleton or token-set key), ``else``.
+``string``
+    ``missing``, ``exact``, ``jw`` (>= ``min``), ``lev`` (edit distance <= ``max``),
+    ``prefix`` (first ``max`` characters equal), ``else``.
+``date``  (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``)
+    ``missing``, ``exact`` (full dates equal), ``swap`` (day and month exchanged),
+    ``year_month``, ``lev`` (edit distance of the text <= ``max``), ``year_within``
+    (\\|year gap\\| <= ``max``), ``else``.
+``exact``
+    ``missing``, ``exact``, ``else``.
+
+Blocking rules are lists of key expressions; two records are a candidate pair when all
+expressions of one rule give a common value. Expressions: ``col`` (the value),
+``col.key`` / ``col.tokenkey`` / ``col.tokens`` (names-engine keys, order-free token
+keys and variant tokens, several per record), ``col.wordtokens`` (variant tokens of
+each word analysed on its own: cheaper for long free-text names), ``col.year``, ``col.prefixN`` (first N
+characters). A rule's block is skipped when it holds more than ``max_side`` records on
+either side (the union of the other rules still reaches those pairs).
+"""
+
+from __future__ import annotations
+
+import functools
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+from .model import LinkageDataError
+
+KINDS: dict[str, frozenset[str]] = {
+    "name": frozenset({"missing", "exact", "jw", "sim", "key", "else"}),
+    "string": frozenset({"missing", "exact", "jw", "lev", "prefix", "else"}),
+    "date": frozenset({"missing", "exact", "swap", "year_month", "lev", "year_within", "else"}),
+    "exact": frozenset({"missing", "exact", "else"}),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class TableLevel:
+    """One level: its test, the test's parameter, and (optionally fixed) m and u."""
+
+    id: str
+    test: str
+    min: float = 0.0
+    max: int = 0
+    m: float | None = None
+    u: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TableComparison:
+    """A comparison of one column (``kind`` says how) in ordered levels."""
+
+    id: str
+    column: str
+    kind: str
+    levels: tuple[TableLevel, ...]
+    #: False: this comparison does not drive EM (its m is read off the matches EM finds
+    #: with the others), for weak fields that blocking correlates (sex, nationality).
+    em: bool = True
+    #: True: agreeing on a rare value counts more than on a common one ("exact" level of
+    #: a name comparison; see ``vector.term_frequency_adjustment``).
+    tf: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class BlockingRule:
+    """Key expressions that must all agree; blocks larger than ``max_side`` are skipped."""
+
+    keys: tuple[str, ...]
+    max_side: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class TableModel:
+    """A whole model: blocking rules, comparisons and decision thresholds."""
+
+    name: str
+    blocking: tuple[BlockingRule, ...]
+    comparisons: tuple[TableComparison, ...]
+    match_threshold: float = 0.9
+    review_threshold: float = 0.5
+    prior: float | None = None
+
+    @property
+    def columns(self) -> frozenset[str]:
+        cols = {c.column for c in self.comparisons}
+        for rule in self.blocking:
+            cols.update(k.split(".")[0] for k in rule.keys)
+        return frozenset(cols)
+
+
+def _num(raw: dict[str, Any], key: str, where: str, default: float) -> float:
+    value = raw.get(key, default)
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise LinkageDataError(f"{where}.{key}: expected a number")
+    return float(value)
+
+
+def _opt_prob(raw: dict[str, Any], key: str, where: str) -> float | None:
+    if key not in raw:
+        return None
+    value = _num(raw, key, where, 0.0)
+    if not 0 < value <= 1:
+        raise LinkageDataError(f"{where}.{key}: expected a number in (0, 1]")
+    return value
+
+
+def _level(kind: str, raw: Any, where: str) -> TableLevel:
+    if not isinstance(raw, dict):
+        raise LinkageDataError(f"{where}: expected a table")
+    test = raw.get("test")
+    if test not in KINDS[kind]:
+        raise LinkageDataError(f"{where}: test {test!r} not one of {sorted(KINDS[kind])}")
+    level_id = raw.get("id", test)
+    if not isinstance(level_id, str) or not level_id:
+        raise LinkageDataError(f"{where}.id: expected text")
+    return TableLevel(level_id, str(test), _num(raw, "min", where, 0.0),
+                      int(_num(raw, "max", where, 0)), _opt_prob(raw, "m", where),
+                      _opt_prob(raw, "u", where))
+
+
+def _comparison(raw: Any, where: str) -> TableComparison:
+    if not isinstance(raw, dict):
+        raise LinkageDataError(f"{where}: expected a table")
+    kind, column = raw.get("kind"), raw.get("column")
+    if kind not in KINDS:
+        raise LinkageDataError(f"{where}.kind: expected one of {sorted(KINDS)}")
+    if not isinstance(column, str) or not column:
+        raise LinkageDataError(f"{where}.column: expected a column name")
+    levels = raw.get("levels")
+    if not isinstance(levels, list) or not levels:
+        raise LinkageDataError(f"{where}.levels: expected a non-empty list")
+    parsed = tuple(_level(str(kind), lv, f"{where}.levels[{i}]") for i, lv in enumerate(levels))
+    if parsed[-1].test != "else":
+        raise LinkageDataError(f"{where}: the last level must have test = 'else'")
+    em = raw.get("em", True)
+    if not isinstance(em, bool):
+        raise LinkageDataError(f"{where}.em: expected true or false")
+    tf = raw.get("tf", False)
+    if not isinstance(tf, bool):
+        raise LinkageDataError(f"{where}.tf: expected true or false")
+    return TableComparison(str(raw.get("id", column)), column, str(kind), parsed, em, tf)
+
+
+def parse_table_model(data: dict[str, Any], name: str = "model") -> TableModel:
+    """Check and convert a parsed model TOML document."""
+    model = data.get("model", {})
+    if not isinstance(model, dict):
+        raise LinkageDataError("[model]: expected a table")
+    rules: list[BlockingRule] = []
+    for i, raw in enumerate(data.get("blocking", [])):
+        keys = raw.get("keys") if isinstance(raw, dict) else None
+        if not isinstance(keys, list) or not keys or not all(isinstance(k, str) for k in keys):
+            raise LinkageDataError(f"blocking[{i}].keys: expected a list of key expressions")
+        rules.append(BlockingRule(tuple(keys), int(_num(raw, "max_side", f"blocking[{i}]", 0))))
+    if not rules:
+        raise LinkageDataError("[[blocking]]: at least one rule is needed")
+    comps = tuple(_comparison(raw, f"comparisons[{i}]")
+                  for i, raw in enumerate(data.get("comparisons", [])))
+    if not comps:
+        raise LinkageDataError("[[comparisons]]: at least one comparison is needed")
+    match_t = _num(model, "match_threshold", "model", 0.9)
+    review_t = _num(model, "review_threshold", "model", 0.5)
+    if not 0 < review_t <= match_t <= 1:
+        raise LinkageDataError("model: need 0 < review_threshold <= match_threshold <= 1")
+    return TableModel(name, tuple(rules), comps, match_t, review_t,
+                      _opt_prob(model, "prior", "model"))
+
+
+@functools.cache
+def load_table_model(name: str) -> TableModel:
+    """A packaged model ``data/models/<name>.toml`` (read once)."""
+    path = resources.files("wayhome.domain.linkage").joinpath("data", "models", f"{name}.toml")
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise LinkageDataError(f"data/models/{name}.toml: {exc}") from exc
+    return parse_table_model(data, name)

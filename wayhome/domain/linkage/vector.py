@@ -1,0 +1,862 @@
+"""The vectorised linkage backend: numpy arrays for blocking and scoring, rapidfuzz for strings.
+
+Why this shape (see also the package docstring): the costly step is analysing names
+(script detection, romanisation, keys), and names repeat, so every distinct value of a
+name column is analysed once by the names engine and records carry only an integer code.
+String similarities are then computed once per *distinct pair of values* (rapidfuzz
+``cpdist``, in C++), never per record pair, and everything else (dates, sex, codes,
+level assignment, Fellegi-Sunter weights) is numpy over all candidate pairs at once.
+
+Both sides live in one table: rows ``0 .. n_left-1`` are the left list and, when
+linking two lists, rows ``n_left ..`` the right list; a pair is ``(i, j)`` of row numbers
+(``i < j`` when deduplicating one list).
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+from rapidfuzz import fuzz
+from rapidfuzz.distance import JaroWinkler, Levenshtein
+from rapidfuzz.process import cpdist
+
+from wayhome.domain.names import NameInputError
+from wayhome.domain.names.engine import KEY_MATCH_SCORE
+
+from ._names import cached_normalise
+from .table import BlockingRule, TableComparison, TableModel
+
+IntArray = NDArray[np.int64]
+FloatArray = NDArray[np.float64]
+Columns = Mapping[str, Sequence[str]]
+#: Names keep at most this many variant spellings for scoring (the most usual first).
+MAX_SCORED_VARIANTS = 8
+WORKERS = 1
+
+
+@dataclass(slots=True)
+class NameColumn:
+    """Distinct analysed names of one column; ``code[row]`` is -1 when missing/unusable."""
+
+    code: IntArray
+    variants: list[tuple[str, ...]]
+    keys: list[tuple[str, ...]]
+    token_keys: list[tuple[str, ...]]
+
+
+@dataclass(slots=True)
+class Prepared:
+    """Both lists as one table of columns, with per-column derived data cached."""
+
+    columns: dict[str, list[str]]
+    n_left: int
+    n: int
+    dedupe: bool
+    max_variants: int = MAX_SCORED_VARIANTS
+    names: dict[str, NameColumn] = field(default_factory=dict)
+    codes: dict[str, tuple[IntArray, list[str]]] = field(default_factory=dict)
+    dates: dict[str, tuple[IntArray, IntArray, IntArray]] = field(default_factory=dict)
+
+
+def prepare(left: Columns, right: Columns | None, columns: frozenset[str],
+            max_variants: int = MAX_SCORED_VARIANTS) -> Prepared:
+    """Stack the two lists (or one, to deduplicate) into one table of the needed columns.
+    Names keep their first ``max_variants`` romanised variants for keys and scores."""
+    n_left = len(next(iter(left.values()))) if left else 0
+    n_right = 0 if right is None else len(next(iter(right.values())))
+    cols: dict[str, list[str]] = {}
+    for col in columns:
+        values = [v or "" for v in left[col]]
+        if right is not None:
+            values += [v or "" for v in right[col]]
+        cols[col] = values
+    return Prepared(cols, n_left, n_left + n_right, right is None, max_variants)
+
+
+def codes(prep: Prepared, col: str, lower: bool = True) -> tuple[IntArray, list[str]]:
+    """Integer code of each row's value in ``col`` (-1 for ""), and the distinct values
+    (trimmed; lower-cased unless ``lower`` is false, as names are given to the names
+    engine as written)."""
+    cache = col if lower else f"{col}\x00as-written"
+    if cache not in prep.codes:
+        index: dict[str, int] = {}
+        out = np.empty(prep.n, dtype=np.int64)
+        for row, value in enumerate(prep.columns[col]):
+            v = value.strip().lower() if lower else value.strip()
+            out[row] = -1 if not v else index.setdefault(v, len(index))
+        prep.codes[cache] = (out, list(index))
+    return prep.codes[cache]
+
+
+def name_column(prep: Prepared, col: str) -> NameColumn:
+    """Analyse each distinct name of ``col`` once with the names engine."""
+    if col not in prep.names:
+        raw_codes, values = codes(prep, col, lower=False)
+        variants: list[tuple[str, ...]] = []
+        keys: list[tuple[str, ...]] = []
+        token_keys: list[tuple[str, ...]] = []
+        remap = np.full(len(values) + 1, -1, dtype=np.int64)
+        for k, value in enumerate(values):
+            try:
+                name = cached_normalise(value)
+            except NameInputError:
+                continue
+            remap[k] = len(variants)
+            variants.append(name.variants[:prep.max_variants])
+            keys.append(name.keys)
+            token_keys.append(name.token_keys)
+        code = remap[raw_codes]  # raw -1 -> remap[-1] == -1
+        prep.names[col] = NameColumn(code, variants, keys, token_keys)
+    return prep.names[col]
+
+
+def _parse_dates(prep: Prepared, col: str) -> tuple[IntArray, IntArray, IntArray]:
+    if col not in prep.dates:
+        y = np.zeros(prep.n, dtype=np.int64)
+        m = np.zeros(prep.n, dtype=np.int64)
+        d = np.zeros(prep.n, dtype=np.int64)
+        for row, value in enumerate(prep.columns[col]):
+            parts = value.strip()[:10].split("-")
+            try:
+                y[row] = int(parts[0]) if parts[0] else 0
+                m[row] = int(parts[1]) if len(parts) > 1 else 0
+                d[row] = int(parts[2]) if len(parts) > 2 else 0
+            except ValueError:
+                y[row] = m[row] = d[row] = 0
+        prep.dates[col] = (y, m, d)
+    return prep.dates[col]
+
+
+# ---------------------------------------------------------------- blocking
+
+
+def _expression_values(prep: Prepared, expr: str) -> list[tuple[str, ...]]:
+    """Each row's values of one key expression (several for names-engine keys)."""
+    col, _, op = expr.partition(".")
+    if op == "wordtokens":
+        raw, values = codes(prep, col, lower=False)
+        per_value = [_word_tokens(v) for v in values]
+        return [per_value[c] if c >= 0 else () for c in raw.tolist()]
+    if op in {"key", "tokenkey", "tokens"}:
+        nc = name_column(prep, col)
+        per_name: list[tuple[str, ...]]
+        if op == "key":
+            per_name = [tuple(k for k in ks if k) for ks in nc.keys]
+        elif op == "tokenkey":
+            per_name = [tuple(k for k in ks if k) for ks in nc.token_keys]
+        else:
+            per_name = [tuple(dict.fromkeys(t for v in vs for t in v.split() if len(t) >= 2))
+                        for vs in nc.variants]
+        return [per_name[c] if c >= 0 else () for c in nc.code.tolist()]
+    raw, values = codes(prep, col)
+    if op == "year":
+        return [(values[c][:4],) if c >= 0 and values[c][:4].isdigit() else ()
+                for c in raw.tolist()]
+    if op.startswith("prefix"):
+        size = int(op[6:])
+        return [(values[c][:size],) if c >= 0 else () for c in raw.tolist()]
+    return [(values[c],) if c >= 0 else () for c in raw.tolist()]
+
+
+@functools.lru_cache(maxsize=262144)
+def _word_variants(word: str) -> tuple[str, ...]:
+    try:
+        return cached_normalise(word).variants[:MAX_SCORED_VARIANTS]
+    except NameInputError:
+        return ()
+
+
+def _word_tokens(value: str) -> tuple[str, ...]:
+    """Tokens of the romanised variants of each word analysed on its own: far fewer
+    distinct words than distinct full names, so much cheaper on long free-text names."""
+    return tuple(dict.fromkeys(
+        t for word in value.split() for v in _word_variants(word) for t in v.split()
+        if len(t) >= 2))
+
+
+def value_keys(expr: str, value: str) -> tuple[str, ...]:
+    """One value's keys under one key expression (the row-at-a-time twin of
+    :func:`_expression_values`, used by the Spark job; both must agree)."""
+    _, _, op = expr.partition(".")
+    written = (value or "").strip()
+    v = written.lower()
+    if not v:
+        return ()
+    if op == "wordtokens":
+        return _word_tokens(written)
+    if op in {"key", "tokenkey", "tokens"}:
+        try:
+            name = cached_normalise(written)
+        except NameInputError:
+            return ()
+        if op == "key":
+            return tuple(k for k in name.keys if k)
+        if op == "tokenkey":
+            return tuple(k for k in name.token_keys if k)
+        variants = name.variants[:MAX_SCORED_VARIANTS]
+        return tuple(dict.fromkeys(t for var in variants for t in var.split() if len(t) >= 2))
+    if op == "year":
+        return (v[:4],) if v[:4].isdigit() else ()
+    if op.startswith("prefix"):
+        return (v[:int(op[6:])],)
+    return (v,)
+
+
+def row_keys(rule: BlockingRule, row: Mapping[str, str]) -> set[tuple[str, ...]]:
+    """Every key one record has under ``rule``."""
+    combos: list[tuple[str, ...]] = [()]
+    for expr in rule.keys:
+        values = value_keys(expr, row.get(expr.split(".")[0], ""))
+        combos = [c + (v,) for c in combos for v in values]
+        if not combos:
+            break
+    return set(combos)
+
+
+def _rule_entries(prep: Prepared, rule: BlockingRule) -> tuple[IntArray, IntArray]:
+    """(row, key code) for every key a row has under ``rule`` (no duplicates)."""
+    per_expr = [_expression_values(prep, e) for e in rule.keys]
+    index: dict[tuple[str, ...], int] = {}
+    rows: list[int] = []
+    keys: list[int] = []
+    for row in range(prep.n):
+        combos: list[tuple[str, ...]] = [()]
+        for values in per_expr:
+            combos = [c + (v,) for c in combos for v in values[row]]
+            if not combos:
+                break
+        for combo in set(combos):
+            rows.append(row)
+            keys.append(index.setdefault(combo, len(index)))
+    return np.asarray(rows, dtype=np.int64), np.asarray(keys, dtype=np.int64)
+
+
+def _cross(starts_a: IntArray, lens_a: IntArray, starts_b: IntArray,
+           lens_b: IntArray) -> tuple[IntArray, IntArray]:
+    """All (a, b) position pairs within each group: a in its a-range, b in its b-range."""
+    counts = lens_a * lens_b
+    total = int(counts.sum())
+    group = np.repeat(np.arange(len(counts), dtype=np.int64), counts)
+    first = np.cumsum(counts) - counts
+    t = np.arange(total, dtype=np.int64) - first[group]
+    return starts_a[group] + t // lens_b[group], starts_b[group] + t % lens_b[group]
+
+
+def _rule_pairs(prep: Prepared, rule: BlockingRule) -> IntArray:
+    """Candidate pairs of one rule, encoded ``i * n + j``."""
+    rows, keys = _rule_entries(prep, rule)
+    order = np.lexsort((rows, keys))
+    rows, keys = rows[order], keys[order]
+    n = prep.n
+    if prep.dedupe:
+        uniq, starts, lens = np.unique(keys, return_index=True, return_counts=True)
+        keep = lens >= 2
+        if rule.max_side:
+            keep &= lens <= rule.max_side
+        a, b = _cross(starts[keep], lens[keep], starts[keep], lens[keep])
+        i, j = rows[a], rows[b]
+        sel = i < j
+        return np.unique(i[sel] * n + j[sel])
+    left = rows < prep.n_left
+    lk, lr = keys[left], rows[left]
+    rk, rr = keys[~left], rows[~left]
+    ul, ls, ll = np.unique(lk, return_index=True, return_counts=True)
+    ur, rs, rl = np.unique(rk, return_index=True, return_counts=True)
+    _, il, ir = np.intersect1d(ul, ur, assume_unique=True, return_indices=True)
+    ls, ll, rs, rl = ls[il], ll[il], rs[ir], rl[ir]
+    if rule.max_side:
+        keep = (ll <= rule.max_side) & (rl <= rule.max_side)
+        ls, ll, rs, rl = ls[keep], ll[keep], rs[keep], rl[keep]
+    a, b = _cross(ls, ll, rs, rl)
+    return np.unique(lr[a] * n + rr[b])
+
+
+def block(prep: Prepared, rules: Sequence[BlockingRule]) -> tuple[IntArray, IntArray]:
+    """Union of the candidate pairs of all rules, as sorted (i, j) arrays."""
+    i, j, _ = block_with_rules(prep, rules)
+    return i, j
+
+
+def block_with_rules(prep: Prepared, rules: Sequence[BlockingRule]) -> tuple[
+        IntArray, IntArray, list[NDArray[np.bool_]]]:
+    """:func:`block`, plus for each rule which of the pairs it found."""
+    per_rule = [_rule_pairs(prep, rule) for rule in rules]
+    found = np.zeros(0, dtype=np.int64)
+    for pairs in per_rule:
+        found = np.union1d(found, pairs)
+    members = [np.isin(found, pairs, assume_unique=True) for pairs in per_rule]
+    return found // prep.n, found % prep.n, members
+
+
+# ---------------------------------------------------------------- comparisons
+
+
+def _distinct_pairs(a: IntArray, b: IntArray, width: int) -> tuple[IntArray, IntArray, IntArray]:
+    """Distinct (a, b) value pairs and, for each input pair, the index of its distinct pair."""
+    combined, inverse = np.unique(a * width + b, return_inverse=True)
+    return combined // width, combined % width, inverse.reshape(-1)
+
+
+def _explode(pa: IntArray, pb: IntArray, counts_a: IntArray, counts_b: IntArray,
+             offs_a: IntArray, offs_b: IntArray) -> tuple[IntArray, IntArray, IntArray]:
+    """Flat positions of every (item of a, item of b) combination, and group starts."""
+    la, lb = counts_a[pa], counts_b[pb]
+    ia, ib = _cross(offs_a[pa], la, offs_b[pb], lb)
+    sizes = la * lb
+    return ia, ib, np.cumsum(sizes) - sizes
+
+
+def _flatten(items: list[tuple[str, ...]]) -> tuple[list[str], IntArray, IntArray]:
+    flat = [x for group in items for x in group]
+    counts = np.asarray([len(g) for g in items], dtype=np.int64)
+    return flat, counts, np.cumsum(counts) - counts
+
+
+def _score(scorer: Callable[..., Any], a: list[str], b: list[str]) -> FloatArray:
+    if not a:
+        return np.zeros(0, dtype=np.float64)
+    return np.asarray(cpdist(a, b, scorer=scorer, workers=WORKERS), dtype=np.float64)
+
+
+def _pick(items: list[str], idx: IntArray) -> list[str]:
+    return [items[k] for k in idx.tolist()]
+
+
+def _names_similarity(a: list[str], b: list[str]) -> FloatArray:
+    """The names engine's pair score, vectorised (mirrors ``names.engine._pair_score``)."""
+    set_sort = (_score(fuzz.token_set_ratio, a, b) + _score(fuzz.token_sort_ratio, a, b)) / 200.0
+    joined = _score(fuzz.ratio, [s.replace(" ", "") for s in a],
+                    [s.replace(" ", "") for s in b]) / 100.0
+    return np.maximum(set_sort, joined)
+
+
+#: Distinct name pairs scored per chunk (bounds memory: each pair explodes into every
+#: combination of its two names' variants).
+NAME_CHUNK = 200_000
+
+
+def _name_features(nc: NameColumn, pa: IntArray, pb: IntArray,
+                   tests: set[str]) -> dict[str, Any]:
+    """Per distinct name pair: exact, best Jaro-Winkler, names-engine similarity, key
+    (computed in chunks of ``NAME_CHUNK`` pairs)."""
+    if len(pa) <= NAME_CHUNK:
+        return _name_features_chunk(nc, pa, pb, tests)
+    parts = [_name_features_chunk(nc, pa[s:s + NAME_CHUNK], pb[s:s + NAME_CHUNK], tests)
+             for s in range(0, len(pa), NAME_CHUNK)]
+    return {k: np.concatenate([part[k] for part in parts]) for k in parts[0]}
+
+
+def _name_features_chunk(nc: NameColumn, pa: IntArray, pb: IntArray,
+                         tests: set[str]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    if not len(pa):
+        return {"exact": np.zeros(0, dtype=bool), "key": np.zeros(0, dtype=bool),
+                "jw": np.zeros(0), "sim": np.zeros(0)}
+    flat, counts, offs = _flatten(nc.variants)
+    ia, ib, starts = _explode(pa, pb, counts, counts, offs, offs)
+    va, vb = _pick(flat, ia), _pick(flat, ib)
+    if tests & {"exact", "jw"}:
+        sa = [" ".join(sorted(s.split())) for s in va]
+        sb = [" ".join(sorted(s.split())) for s in vb]
+        eq = np.asarray([x == y for x, y in zip(sa, sb, strict=True)], dtype=np.float64)
+        out["exact"] = np.maximum.reduceat(eq, starts) > 0
+        if "jw" in tests:
+            jw = np.maximum(_score(JaroWinkler.normalized_similarity, sa, sb),
+                            _score(JaroWinkler.normalized_similarity, va, vb))
+            out["jw"] = np.maximum.reduceat(jw, starts)
+    if tests & {"key", "sim"}:
+        both = [tuple(dict.fromkeys(k + t)) for k, t in zip(nc.keys, nc.token_keys, strict=True)]
+        kflat, kcounts, koffs = _flatten(both)
+        kindex: dict[str, int] = {}
+        kcode = np.asarray([kindex.setdefault(k, len(kindex)) for k in kflat], dtype=np.int64)
+        ka, kb, kstarts = _explode(pa, pb, kcounts, kcounts, koffs, koffs)
+        has = (kcounts[pa] > 0) & (kcounts[pb] > 0)
+        shared = np.zeros(len(pa), dtype=bool)
+        if len(ka):
+            eqk = (kcode[ka] == kcode[kb]).astype(np.float64)
+            nonempty = np.flatnonzero(has)
+            shared[nonempty] = np.maximum.reduceat(eqk, kstarts[nonempty]) > 0
+        out["key"] = shared
+        if "sim" in tests:
+            best = np.minimum(1.0, np.maximum.reduceat(_names_similarity(va, vb), starts))
+            best = np.where(shared, np.maximum(best, KEY_MATCH_SCORE), best)
+            out["sim"] = np.asarray([round(float(x), 4) for x in best], dtype=np.float64)
+    return out
+
+
+def _string_features(values: list[str], pa: IntArray, pb: IntArray,
+                     tests: set[str], prefix: int) -> dict[str, Any]:
+    va, vb = _pick(values, pa), _pick(values, pb)
+    out: dict[str, Any] = {"exact": pa == pb}
+    if "jw" in tests:
+        out["jw"] = _score(JaroWinkler.normalized_similarity, va, vb)
+    if "lev" in tests:
+        out["lev"] = _score(Levenshtein.distance, va, vb)
+    if "prefix" in tests:
+        out["prefix"] = np.asarray([x[:prefix] == y[:prefix] for x, y in zip(va, vb, strict=True)],
+                                   dtype=bool)
+    return out
+
+
+def _assign(comp: TableComparison, missing: NDArray[np.bool_],
+            features: dict[str, Any]) -> NDArray[np.int8]:
+    """The index of the first level whose test holds, per pair."""
+    n = len(missing)
+    level = np.full(n, len(comp.levels) - 1, dtype=np.int8)
+    for k in range(len(comp.levels) - 1, -1, -1):
+        lv = comp.levels[k]
+        if lv.test == "else":
+            cond = np.ones(n, dtype=bool)
+        elif lv.test == "missing":
+            cond = missing
+        elif lv.test in {"jw", "sim"}:
+            cond = ~missing & (features[lv.test] >= lv.min)
+        elif lv.test in {"lev", "year_within"}:
+            cond = ~missing & (features[lv.test] <= lv.max)
+        else:
+            cond = ~missing & np.asarray(features[lv.test], dtype=bool)
+        level[cond] = k
+    return level
+
+
+def _scatter(values: Any, inverse: IntArray, mask: NDArray[np.bool_], fill: Any) -> Any:
+    out = np.full(len(mask), fill, dtype=np.asarray(values).dtype)
+    out[mask] = np.asarray(values)[inverse]
+    return out
+
+
+def _compare_values(prep: Prepared, comp: TableComparison, i: IntArray,
+                    j: IntArray) -> NDArray[np.int8]:
+    tests = {lv.test for lv in comp.levels}
+    if comp.kind == "name":
+        nc = name_column(prep, comp.column)
+        a, b = nc.code[i], nc.code[j]
+        width = max(1, len(nc.variants))
+    else:
+        raw, values = codes(prep, comp.column)
+        a, b = raw[i], raw[j]
+        width = max(1, len(values))
+    missing = (a < 0) | (b < 0)
+    present = ~missing
+    pa, pb, inverse = _distinct_pairs(a[present], b[present], width)
+    if comp.kind == "name":
+        feats = _name_features(nc, pa, pb, tests)
+    elif comp.kind == "date":
+        feats = _date_features(prep, comp, i, j, pa, pb, inverse, present, tests)
+        return _assign(comp, missing | feats.pop("_missing"), feats)
+    else:
+        prefix = max((lv.max for lv in comp.levels if lv.test == "prefix"), default=0)
+        feats = _string_features(codes(prep, comp.column)[1], pa, pb, tests, prefix)
+    full = {k: _scatter(v, inverse, present, False if v.dtype == bool else 0.0)
+            for k, v in feats.items()}
+    return _assign(comp, missing, full)
+
+
+def _date_features(prep: Prepared, comp: TableComparison, i: IntArray, j: IntArray,
+                   pa: IntArray, pb: IntArray, inverse: IntArray, present: NDArray[np.bool_],
+                   tests: set[str]) -> dict[str, Any]:
+    y, m, d = _parse_dates(prep, comp.column)
+    yi, yj, mi, mj, di, dj = y[i], y[j], m[i], m[j], d[i], d[j]
+    full = (mi > 0) & (mj > 0) & (di > 0) & (dj > 0)
+    out: dict[str, Any] = {
+        "_missing": (yi == 0) | (yj == 0),
+        "exact": full & (yi == yj) & (mi == mj) & (di == dj),
+        "swap": full & (yi == yj) & (mi != mj) & (mi == dj) & (di == mj),
+        "year_month": (yi == yj) & (mi > 0) & (mi == mj),
+        "year_within": np.abs(yi - yj),
+    }
+    if "lev" in tests:
+        lev = _score(Levenshtein.distance, _pick(codes(prep, comp.column)[1], pa),
+                     _pick(codes(prep, comp.column)[1], pb))
+        out["lev"] = _scatter(lev, inverse, present, 99.0)
+    return out
+
+
+def compare(prep: Prepared, model: TableModel, i: IntArray, j: IntArray) -> NDArray[np.int8]:
+    """Level index of every comparison for every pair: shape (pairs, comparisons)."""
+    out = np.zeros((len(i), len(model.comparisons)), dtype=np.int8)
+    for c, comp in enumerate(model.comparisons):
+        out[:, c] = _compare_values(prep, comp, i, j)
+    return out
+
+
+# ---------------------------------------------------------------- Fellegi-Sunter
+
+
+@dataclass(frozen=True, slots=True)
+class Parameters:
+    """m and u per comparison level (NaN-free; "missing" levels have m = u) and the prior
+    (probability that a candidate pair is a match)."""
+
+    m: tuple[tuple[float, ...], ...]
+    u: tuple[tuple[float, ...], ...]
+    prior: float
+    iterations: int = 0
+
+    def weights(self) -> list[FloatArray]:
+        """log2(m/u) per level of each comparison."""
+        return [np.log2(np.asarray(m) / np.asarray(u)) for m, u in zip(self.m, self.u,
+                                                                          strict=True)]
+
+    @property
+    def prior_weight(self) -> float:
+        return math.log2(self.prior / (1.0 - self.prior))
+
+
+def fixed_parameters(model: TableModel, prior: float) -> Parameters:
+    """m/u as written in the model file (every level must give both)."""
+    m = tuple(tuple(lv.m or 1.0 for lv in c.levels) for c in model.comparisons)
+    u = tuple(tuple(lv.u or 1.0 for lv in c.levels) for c in model.comparisons)
+    return Parameters(m, u, prior)
+
+
+def _initial(model: TableModel) -> tuple[list[FloatArray], list[FloatArray]]:
+    """Starting m/u: m falls and u rises with the level order (best level first)."""
+    ms: list[FloatArray] = []
+    us: list[FloatArray] = []
+    for comp in model.comparisons:
+        k = len(comp.levels)
+        m = np.asarray([lv.m or 0.5 ** (r + 1) for r, lv in enumerate(comp.levels)])
+        u = np.asarray([lv.u or 0.5 ** (k - r) for r, lv in enumerate(comp.levels)])
+        ms.append(m / m.sum())
+        us.append(u / u.sum())
+    return ms, us
+
+
+def random_pairs(prep: Prepared, size: int, seed: int = 1) -> tuple[IntArray, IntArray]:
+    """``size`` random record pairs (left x right, or distinct rows when deduplicating)."""
+    rng = np.random.default_rng(seed)
+    if prep.dedupe:
+        i = rng.integers(0, prep.n, size)
+        j = rng.integers(0, prep.n, size)
+        keep = i != j
+        return np.minimum(i, j)[keep], np.maximum(i, j)[keep]
+    return rng.integers(0, prep.n_left, size), rng.integers(prep.n_left, prep.n, size)
+
+
+def u_from_random_pairs(model: TableModel, levels: NDArray[np.int8]) -> list[FloatArray]:
+    """Level frequencies among random pairs (almost all non-matches): a u estimate.
+    "missing" levels get u = 1 (they carry no evidence; m = 1 too)."""
+    out: list[FloatArray] = []
+    for c, comp in enumerate(model.comparisons):
+        missing = np.asarray([lv.test == "missing" for lv in comp.levels])
+        counts = np.bincount(levels[:, c], minlength=len(comp.levels)).astype(np.float64) + 1.0
+        counts[missing] = 0.0
+        out.append(np.where(missing, 1.0, counts / counts.sum()))
+    return out
+
+
+def _patterns(model: TableModel, levels: NDArray[np.int8]) -> tuple[NDArray[np.int64],
+                                                                    IntArray]:
+    """Distinct comparison vectors and their counts (rows packed into one integer, which
+    is far faster than ``np.unique(axis=0)``)."""
+    sizes = [len(c.levels) for c in model.comparisons]
+    packed = np.zeros(len(levels), dtype=np.int64)
+    for c, size in enumerate(sizes):
+        packed = packed * size + levels[:, c]
+    uniq, counts = np.unique(packed, return_counts=True)
+    out = np.zeros((len(uniq), len(sizes)), dtype=np.int64)
+    rest = uniq.copy()
+    for c in range(len(sizes) - 1, -1, -1):
+        out[:, c] = rest % sizes[c]
+        rest //= sizes[c]
+    return out, counts
+
+
+def estimate(model: TableModel, levels: NDArray[np.int8], max_iterations: int = 200,
+             tolerance: float = 1e-6, prior: float = 0.1,
+             initial_u: list[FloatArray] | None = None, fix_u: bool = False,
+             exclude: frozenset[int] = frozenset()) -> Parameters:
+    """Expectation maximisation of m, u and the prior over the candidate pairs.
+
+    The candidate pairs are a mixture of matches and non-matches; EM finds the m
+    (P(level | match)) and u (P(level | non-match among candidates)) that best explain
+    the observed comparison vectors, assuming the comparisons are independent within each
+    class. Runs on the distinct comparison vectors with their counts, so it costs
+    nothing next to scoring. Levels with test "missing" carry no evidence (m = u).
+    """
+    patterns, counts = _patterns(model, levels)
+    weights = counts.astype(np.float64)
+    ms, us = _initial(model)
+    if initial_u is not None:
+        us = [u.copy() for u in initial_u]
+    missing = [np.asarray([lv.test == "missing" for lv in c.levels]) for c in model.comparisons]
+    lam = prior
+    iteration = 0
+    # Anchor the "match" class: the first M-step uses as matches the pairs that are in
+    # the top (or missing) level of every comparison, so EM cannot settle on another
+    # mode of the candidate pairs (e.g. "same birth date, different names").
+    top = np.ones(len(patterns), dtype=bool)
+    for c in range(len(model.comparisons)):
+        if c in exclude or not model.comparisons[c].em:
+            continue
+        best = next(k for k, m in enumerate(missing[c]) if not m)
+        top &= missing[c][patterns[:, c]] | (patterns[:, c] == best)
+    post = np.where(top, 0.99, 0.01)
+    for iteration in range(1, max_iterations + 1):  # noqa: B007
+        if iteration > 1:
+            log_ratio = np.zeros(len(patterns))
+            for c in range(len(model.comparisons)):
+                if c in exclude or not model.comparisons[c].em:
+                    continue
+                ratio = np.where(missing[c], 0.0, np.log(ms[c] / us[c]))
+                log_ratio += ratio[patterns[:, c]]
+            logit = np.clip(math.log(lam / (1 - lam)) + log_ratio, -700, 700)
+            post = 1.0 / (1.0 + np.exp(-logit))
+        wm, wu = weights * post, weights * (1 - post)
+        new_lam = float(wm.sum() / weights.sum())
+        change = abs(new_lam - lam)
+        for c in range(len(model.comparisons)):
+            if c in exclude:
+                continue
+            k = len(model.comparisons[c].levels)
+            cm = np.bincount(patterns[:, c], weights=wm, minlength=k) + 1e-9
+            cu = np.bincount(patterns[:, c], weights=wu, minlength=k) + 1e-9
+            cm[missing[c]] = cu[missing[c]] = 0.0
+            nm = np.where(missing[c], 1.0, cm / max(cm.sum(), 1e-12))
+            nu = np.where(missing[c], 1.0, cu / max(cu.sum(), 1e-12))
+            fixed_m = [lv.m for lv in model.comparisons[c].levels]
+            fixed_u = [lv.u for lv in model.comparisons[c].levels]
+            nm = np.asarray([f if f is not None else x for f, x in zip(fixed_m, nm, strict=True)])
+            nu = np.asarray([f if f is not None else x for f, x in zip(fixed_u, nu, strict=True)])
+            if fix_u:
+                nu = us[c]
+            nm, nu = np.clip(nm, 1e-7, 1.0), np.clip(nu, 1e-7, 1.0)
+            change = max(change, float(np.abs(nm - ms[c]).max()), float(np.abs(nu - us[c]).max()))
+            ms[c], us[c] = nm, nu
+        lam = min(max(new_lam, 1e-9), 1 - 1e-9)
+        if change < tolerance:
+            break
+    return Parameters(tuple(tuple(float(x) for x in m) for m in ms),
+                      tuple(tuple(float(x) for x in u) for u in us), lam, iteration)
+
+
+def estimate_by_sessions(model: TableModel, levels: NDArray[np.int8],
+                         rule_members: Sequence[NDArray[np.bool_]], u: list[FloatArray],
+                         total_pairs: float) -> Parameters:
+    """Fellegi-Sunter parameters the way Splink trains them, on our candidate pairs.
+
+    ``u`` comes from random record pairs (almost all non-matches) and is what scoring
+    uses. For each blocking rule, EM runs on that rule's pairs with the comparisons of
+    the rule's own columns left out (those agree by construction there) and estimates m
+    of the others and the share of matches among the rule's pairs (u is re-estimated
+    inside the session, starting from the random-pair u, because blocking correlates
+    other fields too: people blocked together on a name mostly share a nationality).
+    A comparison's m is the mean over the sessions that estimated it. The prior is the
+    number of matches the best session implies over all ``total_pairs`` record pairs
+    (when linking, :func:`prior_from_one_to_one` then replaces it). EM over all candidate
+    pairs at once is not used: blocking makes non-matches agree on the blocked fields,
+    so that mixture has other modes ("same birth date, different names").
+    """
+    cols = [c.column for c in model.comparisons]
+    sums = [np.zeros(len(c.levels)) for c in model.comparisons]
+    seen = [0] * len(cols)
+    expected_matches = 0.0
+    for rule, member in zip(model.blocking, rule_members, strict=True):
+        if not member.any():
+            continue
+        used = {k.split(".")[0] for k in rule.keys}
+        exclude = frozenset(c for c, col in enumerate(cols) if col in used)
+        if len(exclude) == len(cols):
+            continue
+        p = estimate(model, levels[member], initial_u=u, exclude=exclude)
+        expected_matches = max(expected_matches, p.prior * float(member.sum()))
+        for c in range(len(cols)):
+            if c not in exclude:
+                sums[c] += np.asarray(p.m[c])
+                seen[c] += 1
+    ms = [s / n if n else np.asarray(_initial(model)[0][c]) for c, (s, n) in
+          enumerate(zip(sums, seen, strict=True))]
+    prior = min(max(expected_matches / max(total_pairs, 1.0), 1e-12), 0.5)
+    return Parameters(tuple(tuple(float(x) for x in m) for m in ms),
+                      tuple(tuple(float(x) for x in uu) for uu in u), prior, len(rule_members))
+
+
+def term_frequency_adjustment(prep: Prepared, model: TableModel, params: Parameters,
+                              i: IntArray, j: IntArray,
+                              levels: NDArray[np.int8]) -> FloatArray:
+    """Bits to add for agreeing on a rare (or common) name, as Splink's term frequencies.
+
+    For comparisons with ``tf = true``, a pair in the "exact" level gets
+    log2(u_exact / f) added, where f is how often the name (its first romanised
+    spelling, token order ignored) occurs among all records: agreeing on a name that
+    one record in 100,000 has is far stronger evidence than agreeing on "Nguyen Van Hung".
+    """
+    out = np.zeros(len(i), dtype=np.float64)
+    for c, comp in enumerate(model.comparisons):
+        if not comp.tf or comp.kind != "name":
+            continue
+        exact = [k for k, lv in enumerate(comp.levels) if lv.test == "exact"]
+        if not exact:
+            continue
+        nc = name_column(prep, comp.column)
+        index: dict[str, int] = {}
+        spelling = np.asarray([index.setdefault(" ".join(sorted(v[0].split())), len(index))
+                               for v in nc.variants], dtype=np.int64)
+        row_key = np.where(nc.code >= 0, spelling[np.maximum(nc.code, 0)], -1)
+        counts = np.bincount(row_key[row_key >= 0], minlength=len(index)).astype(np.float64)
+        freq = np.where(row_key >= 0, counts[np.maximum(row_key, 0)], 1.0) / prep.n
+        f = np.maximum(np.maximum(freq[i], freq[j]), 1.0 / prep.n)
+        sel = levels[:, c] == exact[0]
+        out[sel] += np.log2(params.u[c][exact[0]] / f[sel])
+    return out
+
+
+def prior_from_one_to_one(params: Parameters, i: IntArray, j: IntArray,
+                          levels: NDArray[np.int8], total_pairs: float,
+                          rounds: int = 5, adjust: FloatArray | None = None) -> Parameters:
+    """Linking: the prior as the expected number of one-to-one matches over all pairs.
+
+    Each record is in at most one true pair, so the matches are the one-to-one pairs;
+    their summed match probability over all record pairs is the prior, which changes
+    the probabilities, so this is repeated to a fixed point (a few rounds).
+    """
+    for _ in range(rounds):
+        weight, prob = score(params, levels, adjust)
+        keep = one_to_one(i, j, weight)
+        expected = float(prob[keep].sum())
+        prior = min(max(expected / max(total_pairs, 1.0), 1e-15), 0.5)
+        if abs(math.log(prior / params.prior)) < 0.01:
+            break
+        params = Parameters(params.m, params.u, prior, params.iterations)
+    return params
+
+
+def score(params: Parameters, levels: NDArray[np.int8],
+          adjust: FloatArray | None = None) -> tuple[FloatArray, FloatArray]:
+    """(total match weight in bits, match probability) of every pair; ``adjust`` (bits
+    per pair, see :func:`term_frequency_adjustment`) is added to the weight."""
+    total = np.full(len(levels), params.prior_weight, dtype=np.float64)
+    for c, w in enumerate(params.weights()):
+        total += w[levels[:, c]]
+    if adjust is not None:
+        total += adjust
+    prob = 1.0 / (1.0 + np.exp2(-np.clip(total, -1000, 1000)))
+    return total, prob
+
+
+# ---------------------------------------------------------------- decisions
+
+
+def one_to_one(i: IntArray, j: IntArray, weight: FloatArray) -> NDArray[np.bool_]:
+    """Greedy one-to-one: highest weight first (ties: lower i, then j); each row used once."""
+    order = np.lexsort((j, i, -weight))
+    used: set[int] = set()
+    keep = np.zeros(len(i), dtype=bool)
+    for k, a, b in zip(order.tolist(), i[order].tolist(), j[order].tolist(), strict=True):
+        if a in used or b in used:
+            continue
+        used.add(a)
+        used.add(b)
+        keep[k] = True
+    return keep
+
+
+def connected_components(n: int, i: IntArray, j: IntArray) -> IntArray:
+    """Cluster id (the smallest row in its cluster) of every row, joining each (i, j)."""
+    parent = list(range(n))
+
+    def find(x: int) -> int:
+        root = x
+        while parent[root] != root:
+            root = parent[root]
+        while parent[x] != root:
+            parent[x], x = root, parent[x]
+        return root
+
+    for a, b in zip(i.tolist(), j.tolist(), strict=True):
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    return np.asarray([find(x) for x in range(n)], dtype=np.int64)
+
+
+def constrained_clusters(n: int, i: IntArray, j: IntArray, probability: FloatArray,
+                         ladder: Sequence[float] = (0.5, 0.9, 0.95, 0.99, 0.999, 0.9999),
+                         cannot_link: float = 0.01) -> IntArray:
+    """Connected components that respect "cannot-link" evidence.
+
+    Plain connected components chain: one false edge merges two people's clusters. Here a
+    cluster formed at threshold ``t`` is kept only if no compared pair inside it scored
+    below ``cannot_link`` (the engine saw them and judged them different people);
+    otherwise its records are clustered again from the stronger edges of the next
+    threshold of ``ladder``. Records left at the last threshold keep its components.
+    """
+    result = np.arange(n, dtype=np.int64)
+    active = np.ones(n, dtype=bool)
+    weak = probability < cannot_link
+    for step, t in enumerate(ladder):
+        both = active[i] & active[j]
+        sel = both & (probability >= t)
+        comp = connected_components(n, i[sel], j[sel])
+        if step == len(ladder) - 1:
+            result[active] = comp[active]
+            break
+        conflict = both & weak & (comp[i] == comp[j])
+        bad = np.isin(comp, np.unique(comp[i[conflict]]))
+        done = active & ~bad
+        result[done] = comp[done]
+        active &= bad
+        if not active.any():
+            break
+    return result
+
+
+@dataclass(frozen=True, slots=True)
+class TableLinkage:
+    """Everything a table run produced (rows index the stacked table, see module doc)."""
+
+    i: IntArray
+    j: IntArray
+    levels: NDArray[np.int8]
+    weight: FloatArray
+    probability: FloatArray
+    params: Parameters
+    n_left: int
+    n: int
+
+    def matches(self, threshold: float) -> tuple[IntArray, IntArray]:
+        """Link mode: one-to-one pairs at or above ``threshold`` (right rows re-based at 0)."""
+        sel = self.probability >= threshold
+        keep = one_to_one(self.i[sel], self.j[sel], self.weight[sel])
+        return self.i[sel][keep], self.j[sel][keep] - self.n_left
+
+    def clusters(self, threshold: float) -> IntArray:
+        """Dedupe mode: connected components of the pairs at or above ``threshold``."""
+        sel = self.probability >= threshold
+        return connected_components(self.n, self.i[sel], self.j[sel])
+
+    def constrained_clusters(self, start: float = 0.5) -> IntArray:
+        """Dedupe mode: :func:`constrained_clusters` from threshold ``start`` upwards."""
+        ladder = [t for t in (0.5, 0.9, 0.95, 0.99, 0.999, 0.9999) if t >= start]
+        return constrained_clusters(self.n, self.i, self.j, self.probability, ladder)
+
+
+def run(model: TableModel, left: Columns, right: Columns | None = None,
+        params: Parameters | None = None) -> TableLinkage:
+    """Block, compare, estimate m/u by EM (unless ``params`` given) and score.
+
+    ``right=None`` deduplicates ``left``. Values are strings, "" for missing.
+    """
+    prep = prepare(left, right, model.columns)
+    i, j, members = block_with_rules(prep, model.blocking)
+    levels = compare(prep, model, i, j)
+    if params is None:
+        ri, rj = random_pairs(prep, 200_000)
+        u = u_from_random_pairs(model, compare(prep, model, ri, rj))
+        total = (prep.n * (prep.n - 1) / 2 if prep.dedupe
+                 else prep.n_left * (prep.n - prep.n_left))
+        params = estimate_by_sessions(model, levels, members, u, total)
+        adjust = term_frequency_adjustment(prep, model, params, i, j, levels)
+        if not prep.dedupe:
+            params = prior_from_one_to_one(params, i, j, levels, total, adjust=adjust)
+    else:
+        adjust = term_frequency_adjustment(prep, model, params, i, j, levels)
+    weight, prob = score(params, levels, adjust)
+    return TableLinkage(i, j, levels, weight, prob, params, prep.n_left, prep.n)
