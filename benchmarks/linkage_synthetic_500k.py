@@ -12,7 +12,9 @@ reports describe a registered person. Both engines get the same ``id,name,sex,bi
 nationality`` columns.
 Ours: model ``data/models/registry.toml`` (blocking on names-engine keys; comparisons on
 names-engine similarity over romanised variants, birth with year/swap/typo levels, sex,
-nationality; m/u by EM), one-to-one at 0.5.
+nationality; u from random pairs, m by EM per blocking rule, then m of birth, sex and
+nationality by EM over anchor pairs: candidates agreeing exactly on a name no third
+record has), one-to-one at 0.5.
 Splink: a standard model on the raw fields (Jaro-Winkler name at 0.95/0.88/0.7,
 Levenshtein birth at 1/2, exact sex and nationality; u by random sampling, m by EM),
 "tight" blocking (same name, or same birth) and "loose" (adds first 3 letters of the

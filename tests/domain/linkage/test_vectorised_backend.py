@@ -3,18 +3,24 @@ with the pure-Python path."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import pytest
 
 from tests.domain.linkage.synthetic import lists
 from wayhome.domain.linkage import LinkageDataError, Record, link
-from wayhome.domain.linkage.table import load_table_model, parse_table_model
+from wayhome.domain.linkage.table import TableModel, load_table_model, parse_table_model
 from wayhome.domain.linkage.vector import (
     BlockingRule,
+    IntArray,
+    Prepared,
     block,
     compare,
     connected_components,
     constrained_clusters,
+    Parameters,
+    anchor_m,
     estimate,
     one_to_one,
     prepare,
@@ -69,7 +75,10 @@ def test_unknown_backend_is_refused() -> None:
     ("1990-04-02", "1990-04-02", "exact"),
     ("1990-04-02", "1990-04-19", "year_month"),
     ("1990-04-02", "1991-07-20", "year1"),
-    ("1990", "1990-04-02", "year0"),
+    ("1990", "1990-04-02", "partial0"),
+    ("1990-04-02", "1990-11-30", "year0"),
+    ("1990-04-02", "1991-04-02", "day_month"),
+    ("1987-04-02", "1990-04-02", "year3"),
     ("", "1990-04-02", "missing"),
     ("1950-01-01", "1990-04-02", "else"),
 ])
@@ -195,3 +204,71 @@ def test_scoring_names_in_chunks_changes_nothing(monkeypatch: pytest.MonkeyPatch
     chunked = run(model, *cols, params=whole.params)
     assert (whole.levels == chunked.levels).all()
     assert np.allclose(whole.weight, chunked.weight)
+
+
+def test_monthday_key_pairs_a_slipped_year_but_not_a_year_only_date() -> None:
+    rule = BlockingRule(("birth.monthday",))
+    assert row_keys(rule, {"birth": "1990-01-02"}) == {("01-02",)}
+    assert row_keys(rule, {"birth": "1990"}) == set()
+    prep = prepare({"birth": ["1990-01-02", "1990"]}, {"birth": ["1991-01-02", "1990-05-06"]},
+                   frozenset({"birth"}))
+    i, j = block(prep, [rule])
+    assert list(zip(i.tolist(), j.tolist(), strict=True)) == [(0, 2)]
+
+
+def _anchor_data(model_name: str) -> tuple[TableModel, Prepared, Parameters, IntArray,
+                                          IntArray, Any]:
+    """200 people with names no one else has, the same on both lists; 20 of the pairs have
+    an unrelated birth date on the right (as if the report were wrong)."""
+    given = ["Arin", "Boon", "Chai", "Dara", "Ekk", "Fon", "Kanok", "Lamai", "Mali", "Nok"]
+    family = ["Jaidee", "Suksan", "Rattana", "Wongsa", "Thongdee", "Srisuk", "Kaewmanee",
+              "Boonmee", "Chaiyo", "Phrom", "Sangkhla", "Intara", "Petch", "Rungrot",
+              "Sombat", "Thanom", "Udom", "Wichit", "Yodsiri", "Khamphai"]
+    names = [f"{g} {f}" for g in given for f in family]
+    births = [f"{1960 + k % 40}-{1 + k % 12:02d}-{1 + k % 28:02d}" for k in range(len(names))]
+    right_births = [b if k % 10 else f"{2008 - k % 40}-{12 - k % 12:02d}-15"
+                    for k, b in enumerate(births)]
+    left = {"name": names, "sex": ["F"] * len(names), "birth": births,
+            "nationality": ["THA"] * len(names)}
+    right = {"name": names, "sex": ["F"] * len(names), "birth": right_births,
+             "nationality": ["THA"] * len(names)}
+    model = load_table_model(model_name)
+    prep = prepare(left, right, model.columns)
+    n = len(names)
+    i, j = np.arange(n, dtype=np.int64), np.arange(n, 2 * n, dtype=np.int64)
+    levels = compare(prep, model, i, j)
+    flat = Parameters(tuple(tuple(1.0 / len(c.levels) for _ in c.levels)
+                            for c in model.comparisons),
+                      tuple(tuple(1.0 / len(c.levels) for _ in c.levels)
+                            for c in model.comparisons), 1e-4, 1)
+    return model, prep, flat, i, j, levels
+
+
+def test_anchor_pairs_teach_how_often_a_true_match_disagrees_on_birth() -> None:
+    model, prep, flat, i, j, levels = _anchor_data("registry")
+    params = anchor_m(prep, model, flat, i, j, levels)
+    birth = [c.column for c in model.comparisons].index("birth")
+    ids = [lv.id for lv in model.comparisons[birth].levels]
+    m = dict(zip(ids, params.m[birth], strict=True))
+    assert m["exact"] > 0.85
+    assert m["else"] < 0.15
+    name = [c.column for c in model.comparisons].index("name")
+    assert params.m[name] == flat.m[name]
+
+
+def test_without_an_anchor_comparison_m_stays_as_given() -> None:
+    model, prep, flat, i, j, levels = _anchor_data("registry")
+    plain = parse_table_model({
+        "blocking": [{"keys": ["name.key"]}],
+        "comparisons": [{"column": c.column, "kind": c.kind,
+                         "levels": [{"id": lv.id, "test": lv.test, "min": lv.min,
+                                     "max": lv.max} for lv in c.levels]}
+                        for c in model.comparisons]})
+    assert anchor_m(prep, plain, flat, i, j, levels) == flat
+
+
+def test_only_a_name_comparison_may_anchor() -> None:
+    with pytest.raises(LinkageDataError, match="anchor"):
+        parse_table_model({"blocking": [{"keys": ["sex"]}], "comparisons": [
+            {"column": "sex", "kind": "exact", "anchor": True,
+             "levels": [{"test": "exact"}, {"test": "else"}]}]})

@@ -18,8 +18,11 @@ Comparison kinds and the level tests each understands:
     ``prefix`` (first ``max`` characters equal), ``else``.
 ``date``  (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``)
     ``missing``, ``exact`` (full dates equal), ``swap`` (day and month exchanged),
-    ``year_month``, ``lev`` (edit distance of the text <= ``max``), ``year_within``
-    (\\|year gap\\| <= ``max``), ``else``.
+    ``year_month``, ``day_month`` (full dates, same day and month, years one apart: a
+    slip of the year),
+    ``lev`` (edit distance of the text <= ``max``), ``year_within``
+    (\\|year gap\\| <= ``max``), ``partial_year`` (one side is not a full date, e.g. the
+    year only, and \\|year gap\\| <= ``max``), ``else``.
 ``exact``
     ``missing``, ``exact``, ``else``.
 
@@ -27,7 +30,8 @@ Blocking rules are lists of key expressions; two records are a candidate pair wh
 expressions of one rule give a common value. Expressions: ``col`` (the value),
 ``col.key`` / ``col.tokenkey`` / ``col.tokens`` (names-engine keys, order-free token
 keys and variant tokens, several per record), ``col.wordtokens`` (variant tokens of
-each word analysed on its own: cheaper for long free-text names), ``col.year``, ``col.prefixN`` (first N
+each word analysed on its own: cheaper for long free-text names), ``col.year``, ``col.monthday`` (``MM-DD`` of a full
+date), ``col.prefixN`` (first N
 characters). A rule's block is skipped when it holds more than ``max_side`` records on
 either side (the union of the other rules still reaches those pairs).
 """
@@ -45,7 +49,8 @@ from .model import LinkageDataError
 KINDS: dict[str, frozenset[str]] = {
     "name": frozenset({"missing", "exact", "jw", "sim", "key", "else"}),
     "string": frozenset({"missing", "exact", "jw", "lev", "prefix", "else"}),
-    "date": frozenset({"missing", "exact", "swap", "year_month", "lev", "year_within", "else"}),
+    "date": frozenset({"missing", "exact", "swap", "year_month", "day_month", "lev",
+                       "year_within", "partial_year", "else"}),
     "exact": frozenset({"missing", "exact", "else"}),
 }
 
@@ -76,6 +81,9 @@ class TableComparison:
     #: True: agreeing on a rare value counts more than on a common one ("exact" level of
     #: a name comparison; see ``vector.term_frequency_adjustment``).
     tf: bool = False
+    #: True: the other comparisons' m is estimated on "anchor" pairs that agree exactly
+    #: on a value of this column that no other record has (see ``vector.anchor_m``).
+    anchor: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,7 +163,13 @@ def _comparison(raw: Any, where: str) -> TableComparison:
     tf = raw.get("tf", False)
     if not isinstance(tf, bool):
         raise LinkageDataError(f"{where}.tf: expected true or false")
-    return TableComparison(str(raw.get("id", column)), column, str(kind), parsed, em, tf)
+    anchor = raw.get("anchor", False)
+    if not isinstance(anchor, bool):
+        raise LinkageDataError(f"{where}.anchor: expected true or false")
+    if anchor and kind != "name":
+        raise LinkageDataError(f"{where}.anchor: only a name comparison can anchor")
+    return TableComparison(str(raw.get("id", column)), column, str(kind), parsed, em, tf,
+                           anchor)
 
 
 def parse_table_model(data: dict[str, Any], name: str = "model") -> TableModel:

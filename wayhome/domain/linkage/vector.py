@@ -158,6 +158,9 @@ def _expression_values(prep: Prepared, expr: str) -> list[tuple[str, ...]]:
     if op == "year":
         return [(values[c][:4],) if c >= 0 and values[c][:4].isdigit() else ()
                 for c in raw.tolist()]
+    if op == "monthday":
+        return [(values[c][5:10],) if c >= 0 and len(values[c]) >= 10 else ()
+                for c in raw.tolist()]
     if op.startswith("prefix"):
         size = int(op[6:])
         return [(values[c][:size],) if c >= 0 else () for c in raw.tolist()]
@@ -203,6 +206,8 @@ def value_keys(expr: str, value: str) -> tuple[str, ...]:
         return tuple(dict.fromkeys(t for var in variants for t in var.split() if len(t) >= 2))
     if op == "year":
         return (v[:4],) if v[:4].isdigit() else ()
+    if op == "monthday":
+        return (v[5:10],) if len(v) >= 10 else ()
     if op.startswith("prefix"):
         return (v[:int(op[6:])],)
     return (v,)
@@ -417,7 +422,7 @@ def _assign(comp: TableComparison, missing: NDArray[np.bool_],
             cond = missing
         elif lv.test in {"jw", "sim"}:
             cond = ~missing & (features[lv.test] >= lv.min)
-        elif lv.test in {"lev", "year_within"}:
+        elif lv.test in {"lev", "year_within", "partial_year"}:
             cond = ~missing & (features[lv.test] <= lv.max)
         else:
             cond = ~missing & np.asarray(features[lv.test], dtype=bool)
@@ -469,7 +474,12 @@ def _date_features(prep: Prepared, comp: TableComparison, i: IntArray, j: IntArr
         "exact": full & (yi == yj) & (mi == mj) & (di == dj),
         "swap": full & (yi == yj) & (mi != mj) & (mi == dj) & (di == mj),
         "year_month": (yi == yj) & (mi > 0) & (mi == mj),
+        "day_month": full & (mi == mj) & (di == dj) & (np.abs(yi - yj) <= 1),
         "year_within": np.abs(yi - yj),
+        # One side gives less than a full date ("about 25": the year only): agreeing on
+        # the year is then all the agreement possible, unlike two full dates that agree
+        # on the year only (most often two people).
+        "partial_year": np.where(full, 99, np.abs(yi - yj)),
     }
     if "lev" in tests:
         lev = _score(Levenshtein.distance, _pick(codes(prep, comp.column)[1], pa),
@@ -678,6 +688,53 @@ def estimate_by_sessions(model: TableModel, levels: NDArray[np.int8],
                       tuple(tuple(float(x) for x in uu) for uu in u), prior, len(rule_members))
 
 
+def _name_counts(prep: Prepared, col: str) -> FloatArray:
+    """How many records (of the whole stacked table) share each row's name (its first
+    romanised spelling, token order ignored); 0 where the name is missing."""
+    nc = name_column(prep, col)
+    index: dict[str, int] = {}
+    spelling = np.asarray([index.setdefault(" ".join(sorted(v[0].split())), len(index))
+                           for v in nc.variants], dtype=np.int64)
+    row_key = np.where(nc.code >= 0, spelling[np.maximum(nc.code, 0)], -1)
+    counts = np.bincount(row_key[row_key >= 0], minlength=len(index)).astype(np.float64)
+    return np.where(row_key >= 0, counts[np.maximum(row_key, 0)], 0.0)
+
+
+def anchor_m(prep: Prepared, model: TableModel, params: Parameters, i: IntArray,
+             j: IntArray, levels: NDArray[np.int8], min_pairs: int = 100) -> Parameters:
+    """m of the other comparisons re-estimated on anchor pairs (Splink's deterministic-rule
+    training), for comparisons marked ``anchor = true``.
+
+    Anchors are candidate pairs in the "exact" level of the anchoring name comparison
+    whose name no third record has (it occurs exactly twice in the stacked table). Nearly
+    all are matches, and the anchor is chosen on the name alone, so the other fields'
+    disagreements among them show how often true matches disagree (a birth date off by
+    more than a year, a different nationality). EM over the anchors (the anchoring
+    comparison left out; u starts at the random-pair u but is re-estimated, since two
+    people who share a rare name mostly share a nationality too) separates the few
+    coincidences; only its m is kept. This replaces the session estimate,
+    which blocking biases: non-matches blocked together on a name mostly share the
+    nationality and a birth year, so EM mistakes them for matches and a wrong birth date
+    ends up worth almost nothing.
+    """
+    ms = [np.asarray(m) for m in params.m]
+    for c, comp in enumerate(model.comparisons):
+        exact = [k for k, lv in enumerate(comp.levels) if lv.test == "exact"]
+        if not comp.anchor or not exact:
+            continue
+        count = _name_counts(prep, comp.column)
+        sel = (levels[:, c] == exact[0]) & (count[i] == 2) & (count[j] == 2)
+        if int(sel.sum()) < min_pairs:
+            continue
+        p = estimate(model, levels[sel], initial_u=[np.asarray(u) for u in params.u],
+                     exclude=frozenset({c}))
+        for o in range(len(ms)):
+            if o != c:
+                ms[o] = np.asarray(p.m[o])
+    return Parameters(tuple(tuple(float(x) for x in m) for m in ms), params.u, params.prior,
+                      params.iterations)
+
+
 def term_frequency_adjustment(prep: Prepared, model: TableModel, params: Parameters,
                               i: IntArray, j: IntArray,
                               levels: NDArray[np.int8]) -> FloatArray:
@@ -695,13 +752,8 @@ def term_frequency_adjustment(prep: Prepared, model: TableModel, params: Paramet
         exact = [k for k, lv in enumerate(comp.levels) if lv.test == "exact"]
         if not exact:
             continue
-        nc = name_column(prep, comp.column)
-        index: dict[str, int] = {}
-        spelling = np.asarray([index.setdefault(" ".join(sorted(v[0].split())), len(index))
-                               for v in nc.variants], dtype=np.int64)
-        row_key = np.where(nc.code >= 0, spelling[np.maximum(nc.code, 0)], -1)
-        counts = np.bincount(row_key[row_key >= 0], minlength=len(index)).astype(np.float64)
-        freq = np.where(row_key >= 0, counts[np.maximum(row_key, 0)], 1.0) / prep.n
+        row_count = _name_counts(prep, comp.column)
+        freq = np.where(row_count > 0, row_count, 1.0) / prep.n
         f = np.maximum(np.maximum(freq[i], freq[j]), 1.0 / prep.n)
         sel = levels[:, c] == exact[0]
         out[sel] += np.log2(params.u[c][exact[0]] / f[sel])
@@ -853,6 +905,7 @@ def run(model: TableModel, left: Columns, right: Columns | None = None,
         total = (prep.n * (prep.n - 1) / 2 if prep.dedupe
                  else prep.n_left * (prep.n - prep.n_left))
         params = estimate_by_sessions(model, levels, members, u, total)
+        params = anchor_m(prep, model, params, i, j, levels)
         adjust = term_frequency_adjustment(prep, model, params, i, j, levels)
         if not prep.dedupe:
             params = prior_from_one_to_one(params, i, j, levels, total, adjust=adjust)
