@@ -94,6 +94,26 @@ def test_an_adult_who_agrees_gives_the_contact_route_and_location_only_if_shared
     assert "Tak province" not in page  # not ticked: where they are is not shared
 
 
+def test_an_adult_who_withdraws_family_consent_later_is_no_longer_disclosed(
+    candidate: Candidate, tracer: Any, caseworker: Any, client_for: Any
+) -> None:
+    """Agreeing is not for ever: once the latest "family" consent is a withdrawal, the
+    tracer sees the refusal and no longer the contact route or the place."""
+    from wayhome.apps.cases import services as case_services
+
+    tracer_client = client_for(tracer)
+    request = _confirm(tracer_client, candidate)
+    client_for(caseworker).post(
+        reverse("tracing:request_answer", args=[request.pk]),
+        {"agrees": "yes", "language": "vi", "contact_route": "Through NGO Mae Sot's hotline",
+         "location": "Tak province", "share_location": "on"})
+    assert "Tak province" in _tracer_page(tracer_client, candidate)
+    case_services.record_consent(caseworker, candidate.case, "family", False, "vi")
+    page = _tracer_page(tracer_client, candidate)
+    assert AGREED not in page and "Tak province" not in page
+    assert "hotline" not in page and REFUSAL in page
+
+
 def test_the_adults_answer_needs_a_contact_route_and_bad_input_writes_nothing(
     candidate: Candidate, tracer: Any, caseworker: Any, client_for: Any
 ) -> None:

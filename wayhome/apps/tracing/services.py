@@ -557,7 +557,11 @@ def tracer_outcome(candidate: Candidate) -> TracerOutcome | None:
               "family may be told (for a child, the team decides in the child's best "
               "interests)."),
             _("Nothing yet: do not tell the family that anyone was found."))
-    if request.status == DisclosureStatus.AGREED:
+    # An adult may withdraw the "family" consent after agreeing: from then on the tracer
+    # sees the refusal, and no longer the contact route or the place.
+    withdrawn = (request.status == DisclosureStatus.AGREED and not request.decided_as_child
+                 and not candidate.case.has_consent("family"))
+    if request.status == DisclosureStatus.AGREED and not withdrawn:
         message = (_("The person was found; it was decided, in the child's best interests, "
                      "that the family is told.") if request.decided_as_child
                    else _("The person agrees that the family is told."))
