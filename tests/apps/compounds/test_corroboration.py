@@ -59,19 +59,21 @@ def test_k_is_configurable_but_never_below_five(kk_park: Compound, link_cases: A
 
 
 @override_settings(WAYHOME_STATS_K=5)
-def test_corroboration_for_a_case_counts_the_other_cases_only(
+def test_corroboration_for_a_case_shows_the_compound_pages_counts_this_case_included(
         kk_park: Compound, link_cases: Any, make_case: Any, caseworker: Any,
         client_for: Any) -> None:
     link_cases(kk_park, 5, ["forced_criminality", "debt_bondage"], org="ngo_kh")
     case = make_case()
     services.link_case(caseworker, case, kk_park, ["forced_criminality"])
     [c] = services.corroboration_for_case(case)
-    assert c.compound == kk_park and c.others.cases.value == 5
-    assert dict((code, n.value) for code, _l, n in c.others.abuses)["debt_bondage"] == 5
-    assert services.corroboration(kk_park).cases.value == 6
+    # The same figures as the compound page: with counts over the other cases only, the
+    # two pages side by side would give the exact value of a "fewer than k" cell.
+    assert c.compound == kk_park and c.counts == services.corroboration(kk_park)
+    assert c.counts.cases.value == 6
+    assert dict((code, n.value) for code, _l, n in c.counts.abuses)["debt_bondage"] == 5
     page = client_for(caseworker).get(
         reverse("compounds:case", args=[case.case_number])).content.decode()
-    assert "Corroboration from other cases" in page and "Debt bondage" in page
+    assert "Corroboration (for screening)" in page and "Debt bondage" in page
     # The other organisation's case numbers never appear on the team's page.
     from wayhome.apps.cases.models import Case
 

@@ -135,19 +135,17 @@ def corroboration_table() -> dict[int, Suppressed]:
 class CaseCorroboration:
     compound: Compound
     link: CaseCompoundLink
-    others: Corroboration
+    counts: Corroboration
 
 
 def corroboration_for_case(case: Any) -> list[CaseCorroboration]:
-    """For each compound this case is linked to: the suppressed counts over the OTHER
-    cases linked to it (this case excluded), so screening sees whether the account is
-    corroborated by independent ones without seeing any of them. The caller checks the
-    policy (CASE_COMPOUND_LINK or SCREENING_VIEW on this case)."""
-    out: list[CaseCorroboration] = []
-    for link in CaseCompoundLink.objects.filter(case=case).select_related("compound"):
-        others = CaseCompoundLink.objects.filter(compound=link.compound).exclude(case=case)
-        out.append(CaseCorroboration(link.compound, link, _corroborate(others)))
-    return out
+    """For each compound this case is linked to: the same suppressed counts as the
+    compound page, this case included. Counts over the other cases only would give, next
+    to the compound page's figure, the exact number of a cell shown as "fewer than k".
+    The caller checks the policy (CASE_COMPOUND_LINK or SCREENING_VIEW on this case)."""
+    links = CaseCompoundLink.objects.filter(case=case).select_related("compound")
+    return [CaseCorroboration(link.compound, link, corroboration(link.compound))
+            for link in links]
 
 
 # -- registry writes ---------------------------------------------------------------------
