@@ -76,7 +76,7 @@ def test_a_logged_in_session_is_not_needed_and_not_used(
     ({"text": ["a list"]}, "text", "valid string"),
     ({}, "text", "Send text"),
     ({"text": SCAM_AD, "ads": [{"text": SCAM_AD}]}, "text", "not both"),
-    ({"ads": []}, "ads", ""),
+    ({"ads": []}, "ads", "empty"),
     ({"ads": [{"id": "a"}]}, "ads", "required"),
     ({"ads": [{"text": SCAM_AD}] * 1001}, "ads", "1000"),
     ({"text": SCAM_AD, "lang": "xx"}, "lang", "valid choice"),

@@ -47,6 +47,7 @@ def _result(form: AdCheckForm, lang: str) -> dict[str, object] | None:
 @csrf_exempt
 @never_cache
 @sensitive_post_parameters("text")
+@sensitive_variables()  # the form and the result hold the ad: mask them in error reports
 @require_http_methods(["GET", "POST"])
 def check_an_ad(request: HttpRequest) -> HttpResponse:
     request.upload_handlers = [CappedMemoryUpload(request)]
