@@ -11,6 +11,15 @@ import pytest
 pytestmark = pytest.mark.django_db
 
 
+def make_admin_of(org: Any, users: dict[str, Any]) -> Any:
+    from wayhome.apps.accounts.models import Role, User
+
+    admin = User(username="admin-kh", role=Role.ADMINISTRATOR, organisation=org)
+    admin.set_password("x-long-password-1")
+    admin.save()
+    return admin
+
+
 def test_administrator_records_an_agreement_and_the_analyst_then_sees_the_cases(
     users: dict[str, Any], orgs: dict[str, Any], bulk_cases: Callable[..., list[Any]],
     client_for: Callable[..., Any],
@@ -26,6 +35,27 @@ def test_administrator_records_an_agreement_and_the_analyst_then_sees_the_cases(
     agreement = SharingAgreement.objects.get()
     assert agreement.holder == orgs["ngo"] and agreement.agreed_by == users["administrator"]
     assert 'id="stats-grand-total">15<' in analyst.get("/statistics/").content.decode()
+
+
+def test_a_new_agreement_does_not_start_a_new_snapshot_and_so_keeps_the_ledger(
+    users: dict[str, Any], orgs: dict[str, Any], bulk_cases: Callable[..., list[Any]],
+    client_for: Callable[..., Any],
+) -> None:
+    """A new snapshot starts a new ledger of released cells: if any administrator's new
+    agreement took one, the differencing protection of every analyst could be reset."""
+    from wayhome.apps.statistics.models import Snapshot
+    from wayhome.apps.statistics.snapshot import take_snapshot
+
+    bulk_cases(15)
+    client_for(users["administrator"]).post("/statistics/agreements/", {
+        "recipient": orgs["other"].pk, "agreed_on": "2026-01-10"})
+    take_snapshot()
+    before = Snapshot.objects.count()
+    other_admin = make_admin_of(orgs["ngo_kh"], users)
+    r = client_for(other_admin).post("/statistics/agreements/", {
+        "recipient": orgs["other"].pk, "agreed_on": "2026-02-01"})
+    assert r.status_code == 302
+    assert Snapshot.objects.count() == before
 
 
 def test_a_bad_agreement_form_changes_nothing(

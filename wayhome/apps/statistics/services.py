@@ -44,7 +44,7 @@ from wayhome.security.policy import Action, require
 
 from .dimensions import DIMENSIONS, FACT_DIMENSIONS
 from .models import CaseFact, ReleasedCell, SharingAgreement, Snapshot
-from .snapshot import current_snapshot, take_snapshot
+from .snapshot import current_snapshot
 
 
 def deployment_k() -> int:
@@ -63,7 +63,7 @@ def shared_holder_ids(recipient_id: int) -> list[int]:
 def add_agreement(user: Any, recipient: Organisation, agreed_on: Any,
                   terms: str = "") -> SharingAgreement:
     """The administrator of the case-holding organisation agrees to share aggregates
-    with ``recipient``; a new snapshot is taken so the agreement counts at once."""
+    with ``recipient``; its cases count from the next snapshot (see below)."""
     require(user, Action.USERS_MANAGE)
     holder = user.organisation
     if recipient.pk == holder.pk:
@@ -78,7 +78,9 @@ def add_agreement(user: Any, recipient: Organisation, agreed_on: Any,
             agreed_by=user)
         audit(user, "stats.agreement.add", object_type="statistics.SharingAgreement",
               object_id=str(agreement.pk), purpose="administration")
-    take_snapshot()
+    # No new snapshot here: a new snapshot starts a new ledger, so any administrator could
+    # otherwise reset the differencing protection of every analyst at will. The agreement
+    # counts from the next monthly snapshot (or `wayhome stats snapshot`).
     return agreement
 
 
