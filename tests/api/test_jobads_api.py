@@ -94,7 +94,8 @@ def test_bad_input_is_a_400_naming_the_field(body: Any, field: str, words: str) 
 def test_an_empty_ad_inside_a_batch_is_reported_at_its_position() -> None:
     response = _post({"ads": [{"text": SCAM_AD}, {"text": SCAM_AD}, {"text": ""}]})
     assert response.status_code == 400
-    assert response.json()["ads"]["2"]["text"] == ["The ad text is empty."]
+    assert response.json()["ads"]["2"]["text"] == [
+        "The ad is empty: paste the text of the job advertisement."]
 
 
 def test_a_body_that_is_not_json_is_a_400() -> None:

@@ -103,13 +103,13 @@ def test_an_unverified_hotline_is_marked_as_such() -> None:
 
 def test_an_empty_ad_gets_a_clear_error() -> None:
     html = _post(Client(), text="   \n ", lang="en")
-    assert "Paste the text of a job ad, or choose a text file." in html
+    assert "The ad is empty: paste the text of the job advertisement." in html
     assert "adcheck-result" not in html
 
 
 def test_an_ad_over_100_kb_gets_a_clear_error() -> None:
     html = _post(Client(), text="x" * (jobads.MAX_BYTES + 1), lang="en")
-    assert "The ad is longer than 100 KB." in html
+    assert "The ad is longer than 100 KB: paste one job advertisement at a time." in html
     assert "adcheck-result" not in html
 
 

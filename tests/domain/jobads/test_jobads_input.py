@@ -60,3 +60,25 @@ def test_error_messages_are_sentences() -> None:
         read_text(b"")
     message = str(info.value)
     assert message[0].isupper() and message.endswith(".")
+
+
+@pytest.mark.parametrize(("raw", "code"), [
+    (b"  ", "empty"),
+    (b"a" * (MAX_BYTES + 1), "too_long"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "binary"),
+    ("Prämie".encode("latin-1"), "encoding"),
+])
+def test_each_error_names_its_kind_by_a_stable_code(raw: bytes, code: str) -> None:
+    with pytest.raises(AdInputError) as info:
+        read_text(raw)
+    assert info.value.code == code
+    assert str(info.value) == info.value.message
+
+
+def test_an_error_survives_pickling_with_its_code_and_values() -> None:
+    # A worker process (Spark) sends errors back pickled.
+    import pickle
+
+    error = pickle.loads(pickle.dumps(AdInputError("too_long", limit_kb=100)))
+    assert (error.code, error.params) == ("too_long", {"limit_kb": 100})
+    assert str(error) == "The ad is longer than 100 KB: paste one job advertisement at a time."

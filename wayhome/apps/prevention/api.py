@@ -23,7 +23,7 @@ from rest_framework.views import APIView
 
 from wayhome.domain import jobads
 
-from .services import score
+from .services import input_message, score
 
 MAX_BATCH = 1000
 MAX_BODY_BYTES = 5 * 1024 * 1024
@@ -46,24 +46,19 @@ class AdsCheckThrottle(SimpleRateThrottle):
         return self.cache_format % {"scope": self.scope, "ident": ident}
 
 
-def _text_error(text: str) -> str | None:
-    if not text.strip():
-        return _("The ad text is empty.")
-    if len(text.encode("utf-8")) > jobads.MAX_BYTES:
-        return _("The ad text is longer than %(limit)d bytes.") % {"limit": jobads.MAX_BYTES}
-    return None
-
-
 class AdTextField(serializers.CharField):
+    """The ad's text, checked by the engine's own ``validate_text`` (the one check the page
+    and the CLI use too); its message, translated, is the field's error."""
+
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(allow_blank=True, trim_whitespace=False, **kwargs)
 
     def run_validation(self, data: Any = serializers.empty) -> Any:
         text = super().run_validation(data)
-        problem = _text_error(text)
-        if problem:
-            raise serializers.ValidationError(problem)
-        return text
+        try:
+            return jobads.validate_text(text)
+        except jobads.AdInputError as exc:
+            raise serializers.ValidationError(input_message(exc)) from None
 
 
 class AdItemSerializer(serializers.Serializer):  # type: ignore[type-arg]
@@ -161,13 +156,14 @@ class AdCheckAPI(APIView):
             try:
                 return Response(score(data["text"], lang))
             except jobads.AdInputError as exc:
-                return Response({"text": [str(exc)]}, status=status.HTTP_400_BAD_REQUEST)
+                return Response({"text": [input_message(exc)]},
+                                status=status.HTTP_400_BAD_REQUEST)
         results = []
         for i, item in enumerate(data["ads"]):
             try:
                 checked = score(item["text"], lang)
             except jobads.AdInputError as exc:
-                return Response({"ads": {str(i): {"text": [str(exc)]}}},
+                return Response({"ads": {str(i): {"text": [input_message(exc)]}}},
                                 status=status.HTTP_400_BAD_REQUEST)
             results.append({"id": item.get("id") or str(i), **checked})
         return Response({"results": results, "model_version": jobads.MODEL_VERSION})

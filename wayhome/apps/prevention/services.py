@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gettext as gettext_module
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -69,23 +70,47 @@ def engine_language(django_code: str) -> str:
     return code if code in jobads.LANGUAGES else "en"
 
 
+def input_messages(params: Mapping[str, int]) -> dict[str, str]:
+    """The engine's bad-input messages (``jobads.INPUT_ERRORS``) by code, in the reader's
+    language, with ``params`` filled in.
+
+    The engine (``jobads.validate_text`` / ``read_text``) is the only place the ad is
+    checked; this table only translates its messages. Each English sentence is the
+    engine's own, word for word (a test holds the two together), so the page, the API
+    and the CLI say the same thing.
+    """
+    return {
+        "empty": _("The ad is empty: paste the text of the job advertisement."),
+        "too_long": _("The ad is longer than %(limit_kb)d KB: paste one job advertisement "
+                      "at a time.")
+        % {"limit_kb": params.get("limit_kb", jobads.MAX_BYTES // 1000)},
+        "binary": _("The ad looks like a binary file (an image or a document), not text: "
+                    "copy the words of the advertisement instead."),
+        "encoding": _("The ad is not valid UTF-8 text: save it as UTF-8 (or UTF-16 with a "
+                      "byte-order mark) and try again."),
+    }
+
+
+def input_message(exc: jobads.AdInputError) -> str:
+    """The engine's message for ``exc``, in the reader's language."""
+    return input_messages(exc.params).get(exc.code, exc.message)
+
+
 @sensitive_variables()
 def text_from_form(text: str, upload: UploadedFile | None) -> str:
-    """The ad to check: the uploaded file when there is one (validated by the engine for
-    size, binary content and encoding), else the pasted text."""
+    """The ad to check: the uploaded file when there is one, else the pasted text; both
+    validated by the engine (size, binary content, and for a file its encoding)."""
     if upload is not None:
         raw = upload.read(jobads.MAX_BYTES + 1)
         try:
             return jobads.read_text(raw)
         except jobads.AdInputError as exc:
             raise AdTextError(_("This file cannot be checked: %(reason)s")
-                              % {"reason": str(exc)}) from None
-    if not text.strip():
-        raise AdTextError(_("Paste the text of a job ad, or choose a text file."))
-    if len(text.encode("utf-8")) > jobads.MAX_BYTES:
-        raise AdTextError(_("The ad is longer than %(limit)d KB. Paste only the job offer.")
-                          % {"limit": jobads.MAX_BYTES // 1000})
-    return text
+                              % {"reason": input_message(exc)}) from None
+    try:
+        return jobads.validate_text(text)
+    except jobads.AdInputError as exc:
+        raise AdTextError(input_message(exc)) from None
 
 
 @dataclass(frozen=True)

@@ -40,7 +40,9 @@ def _result(form: AdCheckForm, lang: str) -> dict[str, object] | None:
         text = services.text_from_form(form.cleaned_data["text"], form.cleaned_data["file"])
         return services.check(text, lang)
     except (services.AdTextError, jobads.AdInputError) as exc:
-        form.add_error("text" if form.cleaned_data["file"] is None else "file", str(exc))
+        message = (services.input_message(exc) if isinstance(exc, jobads.AdInputError)
+                   else str(exc))
+        form.add_error("text" if form.cleaned_data["file"] is None else "file", message)
         return None
 
 

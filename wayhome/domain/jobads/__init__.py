@@ -22,12 +22,13 @@ from .engine import AdCheck, Flag, check, raised_flags
 from .languages import detect_languages
 from .lexicon import LANGUAGES, Catalogue, FlagDef, load_catalogue
 from .scorer import Model, load_model
-from .text import MAX_BYTES, AdInputError, read_text
+from .text import INPUT_ERRORS, MAX_BYTES, AdInputError, read_text, validate_text
 
 MODEL_VERSION: str = load_model().version
 LEXICON_VERSION: str = load_catalogue().version
 
 __all__ = [
+    "INPUT_ERRORS",
     "LANGUAGES",
     "LEXICON_VERSION",
     "MAX_BYTES",
@@ -44,4 +45,5 @@ __all__ = [
     "load_model",
     "raised_flags",
     "read_text",
+    "validate_text",
 ]

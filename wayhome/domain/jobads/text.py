@@ -12,12 +12,55 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from typing import Any
 
 MAX_BYTES = 100_000
 
 
 class AdInputError(ValueError):
-    """The ad cannot be read; the message is a sentence a person can act on."""
+    """The ad cannot be read; the message is a sentence a person can act on.
+
+    ``code`` names the kind of problem (stable, one of :data:`INPUT_ERRORS`) so that a
+    web layer can show the message in the reader's language; ``params`` holds the values
+    the message quotes; ``message`` (and ``str()``) is the English sentence. This is the
+    one place the checks and their wording live: the page, the API and the CLI all go
+    through :func:`validate_text` / :func:`read_text`.
+    """
+
+    def __init__(self, code: str, **params: int) -> None:
+        self.code = code
+        self.params = params
+        self.message = INPUT_ERRORS[code].format(**params)
+        super().__init__(self.message)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Pickled (by a worker process) as its code and values, not its message.
+        return (_rebuild, (self.code, self.params))
+
+
+def _rebuild(code: str, params: dict[str, int]) -> AdInputError:
+    return AdInputError(code, **params)
+
+
+#: The English message of each kind of bad input, by code. A web layer that translates
+#: them keeps the same code -> sentence table (``wayhome.apps.prevention.services``), and a
+#: test checks the two agree word for word in English.
+INPUT_ERRORS: dict[str, str] = {
+    "empty": "The ad is empty: paste the text of the job advertisement.",
+    "too_long": "The ad is longer than {limit_kb} KB: paste one job advertisement at a time.",
+    "binary": (
+        "The ad looks like a binary file (an image or a document), not text: "
+        "copy the words of the advertisement instead."
+    ),
+    "encoding": (
+        "The ad is not valid UTF-8 text: save it as UTF-8 (or UTF-16 with a byte-order mark) "
+        "and try again."
+    ),
+}
+
+
+def _too_long() -> AdInputError:
+    return AdInputError("too_long", limit_kb=MAX_BYTES // 1000)
 
 
 # Letters that NFKD does not split into base + mark but that people type both ways.
@@ -164,16 +207,11 @@ def _looks_binary(text: str) -> bool:
 def validate_text(text: str) -> str:
     """Reject text that is empty, too long or binary; return it unchanged otherwise."""
     if not text.strip():
-        raise AdInputError("The ad is empty: paste the text of the job advertisement.")
+        raise AdInputError("empty")
     if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
-        raise AdInputError(
-            f"The ad is longer than {MAX_BYTES // 1000} KB: paste one job advertisement at a time."
-        )
+        raise _too_long()
     if _looks_binary(text):
-        raise AdInputError(
-            "The ad looks like a binary file (an image or a document), not text: "
-            "copy the words of the advertisement instead."
-        )
+        raise AdInputError("binary")
     return text
 
 
@@ -191,23 +229,15 @@ def decode(raw: bytes) -> str:
         except UnicodeDecodeError:
             continue
     if b"\x00" in raw:
-        raise AdInputError(
-            "The ad looks like a binary file (an image or a document), not text: "
-            "copy the words of the advertisement instead."
-        )
-    raise AdInputError(
-        "The ad is not valid UTF-8 text: save it as UTF-8 (or UTF-16 with a byte-order mark) "
-        "and try again."
-    )
+        raise AdInputError("binary")
+    raise AdInputError("encoding")
 
 
 def read_text(raw: bytes) -> str:
     """Decode and validate the bytes of one ad."""
     if len(raw) > MAX_BYTES * 4:
         # Refuse before decoding anything very large.
-        raise AdInputError(
-            f"The ad is longer than {MAX_BYTES // 1000} KB: paste one job advertisement at a time."
-        )
+        raise _too_long()
     if not raw.strip():
-        raise AdInputError("The ad is empty: paste the text of the job advertisement.")
+        raise AdInputError("empty")
     return validate_text(decode(raw))
