@@ -73,6 +73,7 @@ EXPECTED: dict[str, tuple[str, set[str]]] = {
     "nonpunishment:requested": ("post", TEAM),
     "nonpunishment:resolve": ("post", TEAM),
     "nonpunishment:letter": ("get", TEAM),
+    "nonpunishment:letter_checked": ("post", TEAM),
     "certificates:issue": ("post", TEAM),
     "timeline:case": ("get", TEAM | {R.CONSULAR_OFFICER}),
     "audit:case": ("get", TEAM),
@@ -219,7 +220,7 @@ def _url(name: str, world: dict[str, Any]) -> str:
                 "api:screening", "api:assessment", "api:decision"}:
         kwargs["pk"] = session.pk
     if name in {"nonpunishment:detail", "nonpunishment:requested", "nonpunishment:resolve",
-                "nonpunishment:letter"}:
+                "nonpunishment:letter", "nonpunishment:letter_checked"}:
         kwargs["pk"] = world["measure"].pk
     if name.startswith("returns:") and name != "returns:due":
         kwargs["number"] = case.case_number

@@ -46,7 +46,9 @@ def test_a_protected_case_gets_the_letter_as_a_pdf_without_the_person_s_name(
     response = client_for(caseworker).get(reverse("nonpunishment:letter", args=[measure.pk]))
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
-    assert response["Content-Disposition"].startswith('attachment; filename="non-punishment-')
+    # s.41's scope and ACTIP are "to verify": this is the draft (test_letter_checked_view.py)
+    assert response["Content-Disposition"].startswith(
+        'attachment; filename="DRAFT-non-punishment-')
     assert response["Cache-Control"] == "no-store"
     assert response.content.startswith(b"%PDF-")
     text = _text(response.content)
@@ -106,7 +108,7 @@ def test_the_detail_page_links_to_the_letter_once_protected(
     page = client_for(caseworker).get(
         reverse("nonpunishment:detail", args=[measure.pk])).content.decode()
     assert reverse("nonpunishment:letter", args=[measure.pk]) in page
-    assert "Download the request letter (PDF)" in page
+    assert "Download the draft letter (PDF, marked [TO VERIFY])" in page
 
 
 def test_only_get_is_allowed(caseworker: Any, client_for: Any, measure: LegalMeasure) -> None:

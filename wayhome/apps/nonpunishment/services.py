@@ -15,9 +15,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from wayhome.apps.audit.log import record as audit
 from wayhome.apps.cases.models import Case
-from wayhome.domain import law
-from wayhome.security.policy import Action, require
+from wayhome.domain import law, letters
+from wayhome.security.policy import Action, purpose_for, require
 
 from .models import LegalMeasure, MeasureStatus
 
@@ -88,3 +89,48 @@ def analysis(measure: LegalMeasure) -> dict[str, Any]:
     result["applies_now"] = protected
     result["protected_since"] = status.since if protected and status else None
     return result
+
+
+# -- the request letter ------------------------------------------------------------------
+
+def letter_facts(measure: LegalMeasure, analysis: dict[str, Any]) -> letters.LetterFacts:
+    """What the letter states about the case: its number, never the person's name."""
+    case = measure.case
+    return letters.LetterFacts(
+        organisation=case.organisation.name,
+        case_number=case.case_number,
+        letter_date=timezone.localdate(),
+        grounds_recorded_on=timezone.localdate(analysis["protected_since"]),
+        measure=letters.MeasureFacts(ordered_on=measure.ordered_on,
+                                     authority=measure.authority,
+                                     reference=measure.reference),
+    )
+
+
+def to_verify_labels() -> dict[str, str]:
+    """What is to verify about a cited provision (``letters.TO_VERIFY_FACTS``), translated."""
+    return {
+        "existence": _("that it exists"),
+        "article": _("the article number"),
+        "scope": _("what it covers"),
+        "condition": _("its condition"),
+        "measures": _("that it bars this measure"),
+        "source": _("its wording"),
+    }
+
+
+def letter_to_verify(analysis: dict[str, Any]) -> list[dict[str, Any]]:
+    """The provisions the letter cites that the law data marks "to verify", for the page:
+    key, citation and what is to verify (translated)."""
+    labels = to_verify_labels()
+    return [{"key": u.key, "citation": u.citation,
+             "facts": [labels.get(f, f) for f in u.facts]}
+            for u in letters.unverified_citations(analysis)]
+
+
+def confirm_letter_checked(user: Any, measure: LegalMeasure, keys: list[str]) -> None:
+    """Record that ``user`` checked these cited provisions against the text of the law
+    before printing the letter to send (the audit event names the provisions only)."""
+    require(user, Action.MEASURE_RECORD, measure.case)
+    audit(user, f"{Action.MEASURE_RECORD}.letter_citations_checked", obj=measure,
+          purpose=str(purpose_for(user) or ""), detail=", ".join(sorted(keys)))

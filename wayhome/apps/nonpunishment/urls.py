@@ -9,4 +9,5 @@ urlpatterns = [
     path("<int:pk>/requested/", views.requested, name="requested"),
     path("<int:pk>/resolve/", views.resolve, name="resolve"),
     path("<int:pk>/letter.pdf", views.letter, name="letter"),
+    path("<int:pk>/letter-checked.pdf", views.letter_checked, name="letter_checked"),
 ]

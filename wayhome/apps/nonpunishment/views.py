@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import logging
 import re
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -19,7 +19,7 @@ from wayhome.domain import letters
 from wayhome.security.policy import Action, require
 
 from . import services
-from .forms import MeasureForm, RequestedForm, ResolveForm
+from .forms import LetterCheckedForm, MeasureForm, RequestedForm, ResolveForm
 from .models import LegalMeasure
 
 log = logging.getLogger(__name__)
@@ -59,9 +59,13 @@ def new(request: HttpRequest, number: str) -> HttpResponse:
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     measure = _measure(pk)
     require(request.user, Action.MEASURE_VIEW, measure.case)
+    analysis = services.analysis(measure)
+    to_verify = services.letter_to_verify(analysis)
     return render(request, "nonpunishment/detail.html", {
-        "measure": measure, "case": measure.case, "a": services.analysis(measure),
+        "measure": measure, "case": measure.case, "a": analysis,
         "resolve_form": ResolveForm(), "requested_form": RequestedForm(),
+        "to_verify": to_verify,
+        "checked_form": LetterCheckedForm(keys=[u["key"] for u in to_verify]),
     })
 
 
@@ -102,45 +106,75 @@ def resolve(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("nonpunishment:detail", pk=pk)
 
 
-@login_required
-@require_GET
-def letter(request: HttpRequest, pk: int) -> HttpResponse:
-    """The request letter for this measure as a PDF: English, then the authority's language.
+def _no_letter_yet(request: HttpRequest, analysis: dict[str, Any]) -> bool:
+    if analysis["applies_now"] and analysis["protected_since"] is not None:
+        return False
+    messages.error(request, _(
+        "No reasonable-grounds decision is recorded yet, so there is no request letter: "
+        "non-punishment applies from the moment reasonable grounds are recorded. Finish "
+        "the screening and record the decision first."))
+    return True
 
-    Only once reasonable grounds are recorded (non-punishment applies from then). The
-    letter names the case by its case number only, never the person.
-    """
-    measure = _measure(pk)
-    require(request.user, Action.MEASURE_RECORD, measure.case)  # before anything else
-    analysis = services.analysis(measure)
-    since = analysis["protected_since"]
-    if not analysis["applies_now"] or since is None:
-        messages.error(request, _(
-            "No reasonable-grounds decision is recorded yet, so there is no request letter: "
-            "non-punishment applies from the moment reasonable grounds are recorded. Finish "
-            "the screening and record the decision first."))
-        return redirect("nonpunishment:detail", pk=pk)
-    case = measure.case
-    facts = letters.LetterFacts(
-        organisation=case.organisation.name,
-        case_number=case.case_number,
-        letter_date=timezone.localdate(),
-        grounds_recorded_on=timezone.localdate(since),
-        measure=letters.MeasureFacts(ordered_on=measure.ordered_on,
-                                     authority=measure.authority,
-                                     reference=measure.reference),
-    )
+
+def _letter_response(request: HttpRequest, measure: LegalMeasure, analysis: dict[str, Any],
+                     checked: list[str]) -> HttpResponse:
+    facts = services.letter_facts(measure, analysis)
     try:
-        pdf = letters.request_letter_pdf(analysis, facts)
+        composed = letters.compose_letters(analysis, facts, checked=checked)
+        pdf = letters.render_pdf(composed)
     except letters.LetterError as exc:
         # The class only: the message may quote characters of the (encrypted) reference.
         log.warning("request letter for measure %s not made: %s", measure.pk,
                     type(exc).__name__)
         messages.error(request, _(
             "The request letter could not be made: %(reason)s") % {"reason": exc})
-        return redirect("nonpunishment:detail", pk=pk)
-    name = re.sub(r"[^A-Za-z0-9-]+", "-", f"non-punishment-request-{case.case_number}-{pk}")
+        return redirect("nonpunishment:detail", pk=measure.pk)
+    draft = "DRAFT-" if any(letter.is_draft for letter in composed) else ""
+    case_number = measure.case.case_number
+    name = re.sub(r"[^A-Za-z0-9-]+", "-",
+                  f"{draft}non-punishment-request-{case_number}-{measure.pk}")
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{name}.pdf"'
     response["Cache-Control"] = "no-store"  # personal data: keep it out of caches
     return response
+
+
+@login_required
+@require_GET
+def letter(request: HttpRequest, pk: int) -> HttpResponse:
+    """The request letter for this measure as a PDF: English, then the authority's language.
+
+    Only once reasonable grounds are recorded (non-punishment applies from then). The
+    letter names the case by its case number only, never the person. While it cites a
+    provision the law data marks "to verify", this is the draft: a notice on top, each
+    such citation marked [TO VERIFY], "not to be sent" in the footer (see
+    ``letter_checked`` for the letter to send).
+    """
+    measure = _measure(pk)
+    require(request.user, Action.MEASURE_RECORD, measure.case)  # before anything else
+    analysis = services.analysis(measure)
+    if _no_letter_yet(request, analysis):
+        return redirect("nonpunishment:detail", pk=pk)
+    return _letter_response(request, measure, analysis, [])
+
+
+@login_required
+@require_POST
+def letter_checked(request: HttpRequest, pk: int) -> HttpResponse:
+    """The letter to send, without the [TO VERIFY] marks: only once the staff member
+    confirms having checked each provision the page listed as to verify (the same list
+    as now, recorded in the audit log under their name)."""
+    measure = _measure(pk)
+    require(request.user, Action.MEASURE_RECORD, measure.case)  # before reading any input
+    analysis = services.analysis(measure)
+    if _no_letter_yet(request, analysis):
+        return redirect("nonpunishment:detail", pk=pk)
+    keys = [u["key"] for u in services.letter_to_verify(analysis)]
+    if keys:  # with nothing to verify, the letter is the one to send already
+        form = LetterCheckedForm(request.POST, keys=keys)
+        if not form.is_valid():
+            for error in form.errors.get("checked", []) + form.errors.get("citations", []):
+                messages.error(request, str(error))
+            return redirect("nonpunishment:detail", pk=pk)
+        services.confirm_letter_checked(request.user, measure, keys)
+    return _letter_response(request, measure, analysis, keys)

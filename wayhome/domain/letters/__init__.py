@@ -25,6 +25,11 @@ The sentences are data: one TOML file per language under ``data/`` (see
 by a native-speaking lawyer"`` until a lawyer has checked it, and the PDF prints that
 mark in its footer. Fonts and text shaping: see :mod:`.fonts` and :mod:`.render`.
 
+A letter citing a provision the law data marks "to verify" is a draft (a notice on top,
+``[TO VERIFY]`` after each such citation, "not to be sent" in the footer) until the caller
+passes the keys of :func:`unverified_citations` a staff member confirmed checking as
+``checked``; see :mod:`.compose`.
+
 Bad input raises :class:`LetterInputError`; a malformed template :class:`LetterDataError`;
 text that cannot be printed :class:`LetterRenderError` (all are :class:`LetterError`, a
 ValueError).
@@ -32,12 +37,12 @@ ValueError).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from typing import Any
 
 from wayhome.domain.law import Analysis
 
-from .compose import compose_letter, compose_letters, letter_languages
+from .compose import compose_letter, compose_letters, letter_languages, unverified_citations
 from .model import (
     Block,
     Letter,
@@ -47,6 +52,9 @@ from .model import (
     LetterInputError,
     LetterRenderError,
     MeasureFacts,
+    TO_VERIFY_FACTS,
+    TO_VERIFY_MARK,
+    UnverifiedCitation,
 )
 from .render import render_pdf
 from .templates import (
@@ -59,14 +67,19 @@ from .templates import (
 )
 
 
-def request_letter_pdf(analysis: Analysis | Mapping[str, Any], facts: LetterFacts) -> bytes:
-    """The PDF of the letter in English, then in the authority's language (new page)."""
-    return render_pdf(compose_letters(analysis, facts))
+def request_letter_pdf(
+    analysis: Analysis | Mapping[str, Any], facts: LetterFacts, *, checked: Collection[str] = ()
+) -> bytes:
+    """The PDF of the letter in English, then in the authority's language (new page); a
+    draft while it cites a provision to verify whose key is not in `checked`."""
+    return render_pdf(compose_letters(analysis, facts, checked=checked))
 
 
 __all__ = [
     "MACHINE_DRAFTED",
     "TEXT_PLACEHOLDERS",
+    "TO_VERIFY_FACTS",
+    "TO_VERIFY_MARK",
     "Block",
     "Letter",
     "LetterDataError",
@@ -76,6 +89,7 @@ __all__ = [
     "LetterRenderError",
     "MeasureFacts",
     "Template",
+    "UnverifiedCitation",
     "available_languages",
     "compose_letter",
     "compose_letters",
@@ -84,4 +98,5 @@ __all__ = [
     "placeholders",
     "render_pdf",
     "request_letter_pdf",
+    "unverified_citations",
 ]

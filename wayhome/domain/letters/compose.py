@@ -10,17 +10,34 @@ addressee and the subject; the measure; the reasonable grounds; national law (ea
 provision cited by instrument and article, with its limits where it does not cover the
 measure); the international standard with its citations; what is requested; a closing
 and a signature block; and the references.
+
+Provisions to verify. The law data marks some facts "to verify" (recalled or synthesised,
+not re-read). A letter that cites such a provision (:func:`unverified_citations`) is a
+*draft* until a staff member confirms, citation by citation, that they checked it against
+the text of the law (the ``checked`` keys): the draft opens with a notice naming each one
+and what is to verify, prints :data:`TO_VERIFY_MARK` after each such citation, and its
+footer says it is not to be sent. So the letter never asserts an unverified fact
+silently: either the mark is there, or a named person has taken the check on.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
 from wayhome.domain.law import Analysis, LawInputError, Offence, parse_measure, parse_offence
 
-from .model import Block, Letter, LetterFacts, LetterInputError, MeasureFacts
+from .model import (
+    TO_VERIFY_FACTS,
+    TO_VERIFY_MARK,
+    Block,
+    Letter,
+    LetterFacts,
+    LetterInputError,
+    MeasureFacts,
+    UnverifiedCitation,
+)
 from .templates import Template, available_languages, load_template
 
 #: The keys of an analysis dict the letter reads.
@@ -138,8 +155,12 @@ def _provision_citation(t: Template, provision: Mapping[str, Any]) -> str:
     return cite or str(provision.get("id") or "?")
 
 
+def _marked(citation: str, key: str, pending: Collection[str]) -> str:
+    return f"{citation} {TO_VERIFY_MARK}" if key in pending else citation
+
+
 def _national(
-    t: Template, a: Mapping[str, Any], offence: Offence | None
+    t: Template, a: Mapping[str, Any], offence: Offence | None, pending: Collection[str]
 ) -> list[Block]:
     provisions = a["national_provisions"]
     if not provisions:
@@ -158,7 +179,8 @@ def _national(
             )
         values: dict[str, str] = {}
         if key != "national_scope_unknown":
-            values["provision"] = _provision_citation(t, p)
+            values["provision"] = _marked(_provision_citation(t, p),
+                                          f"national:{p.get('id', '')}", pending)
         if key in ("national_offence_not_listed", "national_offence_not_given"):
             listed = p.get("offences")
             if not isinstance(listed, Sequence) or isinstance(listed, str) or not listed:
@@ -174,12 +196,13 @@ def _national(
     return blocks
 
 
-def _international(t: Template, a: Mapping[str, Any]) -> list[Block]:
+def _international(t: Template, a: Mapping[str, Any], pending: Collection[str]) -> list[Block]:
     blocks = [Block("paragraph", t.text["standard_intro"])]
     for i, s in enumerate(a["international_standard"]):
         if not isinstance(s, Mapping) or not s.get("instrument"):
             raise LetterInputError(f"analysis: international_standard[{i}]: expected an instrument")
-        citation = _citation((s.get("instrument"), s.get("article")))
+        citation = _marked(_citation((s.get("instrument"), s.get("article"))),
+                           f"standard:{s.get('id', '')}", pending)
         statement = t.entry("standard", str(s.get("id", "")))
         text = t.fill("standard_item", citation=citation, statement=statement) if statement else citation
         blocks.append(Block("item", text))
@@ -198,16 +221,119 @@ def _references(a: Mapping[str, Any]) -> list[str]:
     return list(seen.values())
 
 
+# ------------------------------------------------------------------ provisions to verify
+
+#: The facts each kind of national sentence relies on (besides the measure reading, see
+#: :func:`_national_to_verify`). A provision of unknown scope is not cited by name: the
+#: letter relies only on its existence.
+_RELIES_ON: Mapping[str, frozenset[str]] = {
+    "national_covered": frozenset({"existence", "article", "scope"}),
+    "national_conditional": frozenset({"existence", "article", "scope", "condition"}),
+    "national_offence_not_listed": frozenset({"existence", "article", "scope"}),
+    "national_offence_not_given": frozenset({"existence", "article", "scope"}),
+    "national_measure_unknown": frozenset({"existence", "article", "scope"}),
+    "national_scope_unknown": frozenset({"existence"}),
+}
+#: Sentences that say the provision bars this measure.
+_ASSERTS_MEASURE = frozenset({"national_covered", "national_conditional"})
+
+
+def _to_verify(sources: object) -> list[Mapping[str, Any]]:
+    if not isinstance(sources, Sequence) or isinstance(sources, str):
+        return []
+    return [s for s in sources if isinstance(s, Mapping) and s.get("firmness") == "to verify"]
+
+
+def _national_to_verify(p: Mapping[str, Any], measure: str) -> tuple[str, ...]:
+    key = _NATIONAL_REASONS.get(str(p.get("reason")))
+    if key is None:
+        return ()
+    relies = _RELIES_ON[key]
+    found: set[str] = set()
+    for source in _to_verify(p.get("sources")):
+        about = source.get("about")
+        if about is None:
+            found.add("source")
+        elif about in relies:
+            found.add(str(about))
+    # Which measures a provision bars is marked per measure: only this one counts.
+    measures = p.get("measures")
+    if (key in _ASSERTS_MEASURE and isinstance(measures, Mapping)
+            and measures.get(measure) == "to verify"):
+        found.add("measures")
+    return tuple(f for f in TO_VERIFY_FACTS if f in found)
+
+
+def _unverified(a: Mapping[str, Any]) -> tuple[UnverifiedCitation, ...]:
+    measure = str(a["measure"])
+    out: list[UnverifiedCitation] = []
+    for p in a["national_provisions"]:
+        if not isinstance(p, Mapping):
+            continue  # _national refuses it with the position
+        facts = _national_to_verify(p, measure)
+        if facts:
+            cite = _citation((p.get("instrument"), p.get("article"))) or str(p.get("id") or "?")
+            out.append(UnverifiedCitation(f"national:{p.get('id', '')}", cite, facts))
+    for s in a["international_standard"]:
+        if isinstance(s, Mapping) and _to_verify(s.get("sources")):
+            cite = _citation((s.get("instrument"), s.get("article")))
+            out.append(UnverifiedCitation(f"standard:{s.get('id', '')}", cite, ("source",)))
+    return tuple(out)
+
+
+def unverified_citations(analysis: Analysis | Mapping[str, Any]) -> tuple[UnverifiedCitation, ...]:
+    """The provisions a letter on `analysis` cites although the law data marks what the
+    letter relies on "to verify", in the order the letter cites them (national law first).
+    Empty when every cited fact is checked or from a secondary source."""
+    return _unverified(_analysis(analysis))
+
+
+def _pending(
+    unverified: tuple[UnverifiedCitation, ...], checked: Collection[str]
+) -> tuple[UnverifiedCitation, ...]:
+    if isinstance(checked, str) or not all(isinstance(k, str) for k in checked):
+        raise LetterInputError(f"checked: expected a collection of citation keys, got {checked!r}")
+    known = {u.key for u in unverified}
+    stray = sorted(set(checked) - known)
+    if stray:
+        raise LetterInputError(
+            f"checked: {', '.join(stray)} is not a citation of this letter marked to verify "
+            f"(those are: {', '.join(sorted(known)) or 'none'})"
+        )
+    return tuple(u for u in unverified if u.key not in checked)
+
+
+def _draft_notice(pending: tuple[UnverifiedCitation, ...]) -> str:
+    n = len(pending)
+    many = n > 1
+    return (
+        f"DRAFT, NOT TO BE SENT. This letter cites {n} legal "
+        f"provision{'s' if many else ''} that {'have' if many else 'has'} not been verified: "
+        + "; ".join(u.described for u in pending)
+        + f". {'Each is' if many else 'It is'} marked {TO_VERIFY_MARK} below. Check "
+        f"{'them' if many else 'it'} against the text of the law, then confirm the check in "
+        "Wayhome to print the letter to send."
+    )
+
+
 # ------------------------------------------------------------------ the letter
 
 
 def compose_letter(
-    analysis: Analysis | Mapping[str, Any], facts: LetterFacts, language: str
+    analysis: Analysis | Mapping[str, Any],
+    facts: LetterFacts,
+    language: str,
+    *,
+    checked: Collection[str] = (),
 ) -> Letter:
     """The request letter in `language` (ISO 639-1: en, th, km, my, lo, vi, ms, id).
 
-    Raises :class:`LetterInputError` for an unknown language, a missing or bad fact, or
-    an analysis without the keys the letter needs.
+    `checked` holds the keys of the :func:`unverified_citations` a staff member has
+    confirmed checking; any other one makes the letter a draft (see the module's notes).
+
+    Raises :class:`LetterInputError` for an unknown language, a missing or bad fact, an
+    analysis without the keys the letter needs, or a `checked` key the letter does not
+    cite as to verify.
     """
     if not isinstance(language, str):
         raise LetterInputError(f"language: expected a language code, got {language!r}")
@@ -219,8 +345,11 @@ def compose_letter(
         offence = parse_offence(a["offence"])
     except LawInputError as exc:
         raise LetterInputError(f"analysis: {exc.message}") from None
+    pending = _pending(_unverified(a), checked)
+    pending_keys = {u.key for u in pending}
 
-    blocks: list[Block] = [
+    blocks: list[Block] = [Block("draft_notice", _draft_notice(pending))] if pending else []
+    blocks += [
         Block("organisation", f.organisation),
         Block("meta", t.fill("date_line", date=t.date.write(f.letter_date))),
         Block("meta", t.fill("our_reference", case_number=f.case_number)),
@@ -274,10 +403,10 @@ def compose_letter(
         blocks.append(Block("paragraph", t.text["forced_criminality"]))
 
     blocks.append(Block("heading", t.text["heading_law"]))
-    blocks += _national(t, a, offence)
+    blocks += _national(t, a, offence, pending_keys)
 
     blocks.append(Block("heading", t.text["heading_standard"]))
-    blocks += _international(t, a)
+    blocks += _international(t, a, pending_keys)
 
     blocks.append(Block("heading", t.text["heading_request"]))
     blocks.append(Block("paragraph", t.fill("request", request=t.tables["request"][measure])))
@@ -300,6 +429,7 @@ def compose_letter(
         review=t.review,
         title=f"{title} · {f.case_number}",
         blocks=tuple(blocks),
+        to_verify=pending,
     )
 
 
@@ -317,7 +447,12 @@ def letter_languages(analysis: Analysis | Mapping[str, Any]) -> tuple[str, ...]:
 
 
 def compose_letters(
-    analysis: Analysis | Mapping[str, Any], facts: LetterFacts
+    analysis: Analysis | Mapping[str, Any],
+    facts: LetterFacts,
+    *,
+    checked: Collection[str] = (),
 ) -> tuple[Letter, ...]:
-    """The letter in English, then in the authority's language (see :func:`letter_languages`)."""
-    return tuple(compose_letter(analysis, facts, lang) for lang in letter_languages(analysis))
+    """The letter in English, then in the authority's language (see :func:`letter_languages`);
+    `checked` as for :func:`compose_letter`."""
+    return tuple(compose_letter(analysis, facts, lang, checked=checked)
+                 for lang in letter_languages(analysis))

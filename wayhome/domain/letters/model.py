@@ -8,7 +8,9 @@ authority's own file reference only.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Literal
 
 
@@ -59,6 +61,7 @@ class LetterFacts:
 
 
 BlockKind = Literal[
+    "draft_notice",
     "organisation",
     "meta",
     "version",
@@ -76,6 +79,43 @@ BlockKind = Literal[
 ]
 
 
+#: What a staff member checks when a cited provision is marked "to verify", by the
+#: ``about`` of the law data's sources (and "source" for a citation whose source as a
+#: whole is to verify), in the words the draft notice uses.
+TO_VERIFY_FACTS: Mapping[str, str] = MappingProxyType({
+    "existence": "that it exists",
+    "article": "the article number",
+    "scope": "what it covers",
+    "condition": "its condition",
+    "measures": "that it bars this measure",
+    "source": "its wording",
+})
+
+#: Printed after each citation that is still to verify, in a draft.
+TO_VERIFY_MARK = "[TO VERIFY]"
+
+
+@dataclass(frozen=True, slots=True)
+class UnverifiedCitation:
+    """A legal provision the letter cites although the law data marks it "to verify".
+
+    `key` is stable ("national:<provision id>" or "standard:<standard id>"): a caller
+    confirms the check by key. `citation` is the instrument and article as the law data
+    gives them; `facts` are what is to verify (keys of :data:`TO_VERIFY_FACTS`).
+    """
+
+    key: str
+    citation: str
+    facts: tuple[str, ...]
+
+    @property
+    def described(self) -> str:
+        """e.g. "ATIPSOM, s.25 (to verify: the article number, what it covers)"."""
+        if not self.facts:
+            return self.citation
+        return f"{self.citation} (to verify: {', '.join(TO_VERIFY_FACTS[f] for f in self.facts)})"
+
+
 @dataclass(frozen=True, slots=True)
 class Block:
     """One block of a letter: a line or paragraph with its role in the layout."""
@@ -90,7 +130,8 @@ class Letter:
 
     `review` is the template's review mark (for example "machine-drafted: needs review by
     a native-speaking lawyer"); the PDF prints it in a footer line. `font` names the
-    packaged font family the language is written in (see :mod:`.fonts`).
+    packaged font family the language is written in (see :mod:`.fonts`). `to_verify`
+    lists the cited provisions marked "to verify" that no one has confirmed checking.
     """
 
     language: str
@@ -100,6 +141,13 @@ class Letter:
     review: str
     title: str
     blocks: tuple[Block, ...]
+    to_verify: tuple[UnverifiedCitation, ...] = ()
+
+    @property
+    def is_draft(self) -> bool:
+        """True while the letter cites a provision to verify that no one has confirmed:
+        a draft carries a notice and a mark at each such citation, and is not to be sent."""
+        return bool(self.to_verify)
 
     @property
     def text(self) -> str:
@@ -108,5 +156,7 @@ class Letter:
 
     @property
     def footer(self) -> str:
-        """The footer line: which template wrote this letter, and its review mark."""
-        return f"Wayhome letter template ({self.language}): {self.review}"
+        """The footer line: which template wrote this letter, and its review mark (and, on
+        a draft, that it is not to be sent)."""
+        line = f"Wayhome letter template ({self.language}): {self.review}"
+        return f"DRAFT, NOT TO BE SENT · {line}" if self.is_draft else line

@@ -31,9 +31,11 @@ FOOTER_PT = 7.5
 MARGIN_MM = 22.0
 BULLET = "•"
 SIGNATURE_SPACE_MM = 16.0
+DRAFT_RGB = (170, 0, 0)  # the draft notice, in dark red
 
 #: (size in points, bold, space after in mm, grey level or None) per block kind.
 _STYLE: dict[str, tuple[float, bool, float, int | None]] = {
+    "draft_notice": (BODY_PT, True, 5.0, None),
     "organisation": (13.0, True, 1.5, None),
     "meta": (9.5, False, 0.5, None),
     "version": (8.5, False, 5.0, 110),
@@ -173,7 +175,10 @@ def _draw(pdf: FPDF, letter: Letter, family: str) -> None:
               and pdf.get_y() + SIGNATURE_SPACE_MM + 4 * line > pdf.page_break_trigger):
             pdf.add_page()  # keep the valediction with the signature block
         pdf.set_font(family, "B" if bold else "", size)
-        pdf.set_text_color(grey if grey is not None else 0)
+        if block.kind == "draft_notice":
+            pdf.set_text_color(*DRAFT_RGB)
+        else:
+            pdf.set_text_color(grey if grey is not None else 0)
         if block.kind in ("item", "reference"):
             indent = 5.0
             pdf.set_x(pdf.l_margin)
