@@ -36,7 +36,7 @@ for CSV); a bad model file raises :class:`LinkageDataError`.
 """
 
 from .blocking import block_keys, candidate_pairs
-from .engine import assign_one_to_one, link, score_pair
+from .engine import assign_one_to_one, band, decide, link, score_pair
 from .model import (
     Birth,
     LevelResult,
@@ -70,6 +70,8 @@ __all__ = [
     "TableLinkage",
     "TableModel",
     "assign_one_to_one",
+    "band",
+    "decide",
     "block_keys",
     "candidate_pairs",
     "link",

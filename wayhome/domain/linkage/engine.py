@@ -90,19 +90,28 @@ def link(
         from .records_vector import score_records
 
         scored, n_candidates = score_records(left, right, settings)
-        return _decide(scored, settings, n_candidates, len(left), len(right))
+        return decide(scored, settings, n_candidates, len(left), len(right))
     candidates = candidate_pairs(left_names, right_names, settings.max_token_block)
     scored = []
     for i, j in candidates:
         p = score_pair(left[i], right[j], settings)
         if p.probability >= settings.review_threshold:
             scored.append(p)
-    return _decide(scored, settings, len(candidates), len(left), len(right))
+    return decide(scored, settings, len(candidates), len(left), len(right))
 
 
-def _decide(scored: list[ScoredPair], settings: Settings, n_candidates: int, n_left: int,
-            n_right: int) -> LinkResult:
-    """One-to-one assignment, thresholds and the ambiguity rule over the scored pairs."""
+def band(pair: ScoredPair, rival_weight: float, settings: Settings) -> str:
+    """"match" when ``pair`` reaches the match threshold and leads the strongest other
+    candidate of either of its records (``rival_weight``, -inf if none) by at least the
+    ambiguity margin; "review" otherwise. The one rule every interface uses."""
+    clear = pair.weight - rival_weight >= settings.ambiguity_margin
+    return "match" if pair.probability >= settings.match_threshold and clear else "review"
+
+
+def decide(scored: Sequence[ScoredPair], settings: Settings, n_candidates: int, n_left: int,
+           n_right: int) -> LinkResult:
+    """One-to-one assignment, then :func:`band` for each assigned pair (its rivals are the
+    other scored pairs of either record)."""
     best_other: dict[tuple[str, str], float] = {}
     by_left: dict[str, list[ScoredPair]] = {}
     by_right: dict[str, list[ScoredPair]] = {}
@@ -115,9 +124,7 @@ def _decide(scored: list[ScoredPair], settings: Settings, n_candidates: int, n_l
     matches: list[Link] = []
     review: list[Link] = []
     for p in assign_one_to_one(scored):
-        rival = best_other[(p.left_id, p.right_id)]
-        clear = p.weight - rival >= settings.ambiguity_margin
-        if p.probability >= settings.match_threshold and clear:
+        if band(p, best_other[(p.left_id, p.right_id)], settings) == "match":
             matches.append(Link(p.left_id, p.right_id, p.probability, "match", p))
         else:
             review.append(Link(p.left_id, p.right_id, p.probability, "review", p))

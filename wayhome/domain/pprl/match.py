@@ -10,11 +10,10 @@ from dataclasses import dataclass
 
 from wayhome.domain.linkage import (
     LevelResult,
-    Link,
     LinkResult,
     ScoredPair,
     Settings,
-    assign_one_to_one,
+    decide,
     load_settings,
 )
 
@@ -134,20 +133,4 @@ def link_encoded(left: Sequence[Encoded], right: Sequence[Encoded],
     scored = [p for i, j in candidates
               if (p := score(left[i], right[j], levels, settings)).probability
               >= settings.review_threshold]
-    by_left: dict[str, list[ScoredPair]] = defaultdict(list)
-    by_right: dict[str, list[ScoredPair]] = defaultdict(list)
-    for p in scored:
-        by_left[p.left_id].append(p)
-        by_right[p.right_id].append(p)
-    matches: list[Link] = []
-    review: list[Link] = []
-    for p in assign_one_to_one(scored):
-        rival = max((q.weight for q in by_left[p.left_id] + by_right[p.right_id] if q is not p),
-                    default=-math.inf)
-        clear = p.weight - rival >= settings.ambiguity_margin
-        band = "match" if p.probability >= settings.match_threshold and clear else "review"
-        (matches if band == "match" else review).append(
-            Link(p.left_id, p.right_id, p.probability, band, p))
-    key = lambda lk: (lk.left_id, lk.right_id)  # noqa: E731
-    return LinkResult(tuple(sorted(matches, key=key)), tuple(sorted(review, key=key)),
-                      len(candidates), len(left), len(right))
+    return decide(scored, settings, len(candidates), len(left), len(right))
