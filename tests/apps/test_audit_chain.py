@@ -9,7 +9,7 @@ import pytest
 from django.db import connection
 from django.test import override_settings
 
-from wayhome.apps.audit.log import record, verify
+from wayhome.apps.audit.log import record, record_many, verify
 from wayhome.apps.audit.models import AppendOnlyError, AuditEvent
 from wayhome.cli import main
 
@@ -33,6 +33,25 @@ def chain(caseworker: Any) -> list[AuditEvent]:
 def test_an_untouched_chain_verifies(chain: list[AuditEvent]) -> None:
     result = verify()
     assert result.ok and result.checked == 5
+
+
+def test_events_written_together_continue_the_chain_one_by_one(
+    chain: list[AuditEvent], caseworker: Any
+) -> None:
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as ctx:
+        written = record_many(caseworker, "case.view", [(caseworker, True, ""),
+                                                        (caseworker, False, "refused")],
+                              purpose="case_management")
+    assert sum("INSERT" in q["sql"] for q in ctx.captured_queries) == 1
+    assert [e.seq for e in written] == [6, 7]
+    assert written[0].prev_mac == chain[-1].mac and written[1].prev_mac == written[0].mac
+    assert [(e.allowed, e.detail) for e in AuditEvent.objects.filter(seq__gt=5)] == [
+        (True, ""), (False, "refused")]
+    assert record(caseworker, "case.view").seq == 8
+    result = verify()
+    assert result.ok and result.checked == 8
 
 
 def test_the_orm_refuses_to_change_or_delete_events(chain: list[AuditEvent]) -> None:

@@ -111,14 +111,15 @@ EXPECTED: dict[str, tuple[str, set[str]]] = {
     **{f"tracing:{n}": (m, {R.TRACER}) for n, m in (
         ("reports", "get"), ("report_new", "get"), ("report", "get"),
         ("report_consent", "post"), ("report_match", "post"), ("candidate_confirm", "post"),
-        ("candidate_reject", "post"))},
+        ("candidate_reject", "post"), ("report_close", "post"), ("report_reopen", "post"))},
     **{f"tracing:{n}": (m, TEAM) for n, m in (
         ("requests", "get"), ("request", "get"), ("request_answer", "post"),
         ("request_best_interests", "post"))},
     **{f"api:{n}": (m, {R.TRACER}) for n, m in (
         ("trace_reports", "get"), ("trace_report", "get"), ("trace_report_match", "post"),
         ("trace_candidates", "get"), ("trace_candidate_confirm", "post"),
-        ("trace_candidate_reject", "post"))},
+        ("trace_candidate_reject", "post"), ("trace_report_close", "post"),
+        ("trace_report_reopen", "post"))},
     # Monitoring: the compounds registry (the case team reads it and links its cases).
     "compounds:registry": ("get", TEAM | {R.ANALYST}),
     "compounds:map": ("get", TEAM | {R.ANALYST}),
@@ -194,6 +195,12 @@ def world(users: dict[str, Any], make_case: Any) -> dict[str, Any]:
     tracing_services.run_matching(reports)
     confirmed, to_confirm, to_reject = (Candidate.objects.get(report=r) for r in reports)
     disclosure = tracing_services.confirm(tracer, confirmed)
+    # Closing needs an open report, re-opening a closed one (neither with candidates).
+    to_close, to_reopen = (tracing_services.create_report(tracer, {
+        "reporter_name": "Trần Văn Minh", "reporter_relation": "brother",
+        "reporter_contact": "+84 912 000 222", "missing_name": "Trần Thị Mai"})
+        for _ in range(2))
+    tracing_services.close_report(tracer, to_reopen, {"reason": "withdrawn"})
     load_comms_seed()
     agreement = SharingAgreement.objects.create(
         holder=case.organisation, recipient=users[R.ANALYST].organisation,
@@ -206,7 +213,8 @@ def world(users: dict[str, Any], make_case: Any) -> dict[str, Any]:
             "communication": Communication.objects.get(reference="AL THA 3/2025"),
             "recommendation": Recommendation.objects.get(key="identification-1"),
             "compound_link": compound_link, "report": reports[0], "to_confirm": to_confirm,
-            "to_reject": to_reject, "disclosure": disclosure, "agreement": agreement}
+            "to_reject": to_reject, "disclosure": disclosure, "agreement": agreement,
+            "to_close": to_close, "to_reopen": to_reopen}
 
 
 def _url(name: str, world: dict[str, Any]) -> str:
@@ -246,6 +254,10 @@ def _url(name: str, world: dict[str, Any]) -> str:
     if name in {"tracing:report", "tracing:report_consent", "tracing:report_match",
                 "api:trace_report", "api:trace_report_match", "api:trace_candidates"}:
         kwargs["ref"] = world["report"].reference
+    if name in {"tracing:report_close", "api:trace_report_close"}:
+        kwargs["ref"] = world["to_close"].reference
+    if name in {"tracing:report_reopen", "api:trace_report_reopen"}:
+        kwargs["ref"] = world["to_reopen"].reference
     if name in {"tracing:candidate_confirm", "api:trace_candidate_confirm"}:
         kwargs["pk"] = world["to_confirm"].pk
     if name in {"tracing:candidate_reject", "api:trace_candidate_reject"}:
@@ -277,6 +289,10 @@ def _data(name: str) -> dict[str, str]:
         return {"q": "Zarni"}
     if name == "api:certificate_verify":
         return {"code": "WH1.not-a-real-token"}
+    if name in {"tracing:report_close", "api:trace_report_close"}:
+        return {"reason": "duplicate", "note": "Same as FR-0000-0000"}
+    if name in {"tracing:report_reopen", "api:trace_report_reopen"}:
+        return {"reason": "The family renewed the request."}
     return {}
 
 

@@ -11,6 +11,7 @@ enforcement.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -56,6 +57,10 @@ class Action(StrEnum):
     TRACE_REPORT_LIST = "trace.report.list"
     TRACE_REPORT_CREATE = "trace.report.create"
     TRACE_REPORT_VIEW = "trace.report.view"
+    # Closing a report (found, withdrawn, deceased, duplicate...) stops its matching and
+    # its confirmations; re-opening resumes them. Both on a report, with a reason.
+    TRACE_REPORT_CLOSE = "trace.report.close"
+    TRACE_REPORT_REOPEN = "trace.report.reopen"
     TRACE_MATCH_REVIEW = "trace.match.review"
     TRACE_DISCLOSURE_DECIDE = "trace.disclosure.decide"
     # Monitoring. Analysts keep the compounds registry, the communications and the
@@ -124,7 +129,8 @@ _GRANTS: dict[str, dict[Action, frozenset[Purpose]]] = {
     Role.TRACER: {
         a: frozenset({Purpose.TRACING})
         for a in (Action.TRACE_REPORT_LIST, Action.TRACE_REPORT_CREATE,
-                  Action.TRACE_REPORT_VIEW, Action.TRACE_MATCH_REVIEW)
+                  Action.TRACE_REPORT_VIEW, Action.TRACE_MATCH_REVIEW,
+                  Action.TRACE_REPORT_CLOSE, Action.TRACE_REPORT_REOPEN)
     },
     # A provider sees the directory and the referrals addressed to its own services,
     # and from each case only what the referral needs (see decide()).
@@ -167,7 +173,8 @@ _NO_RECORD_ACTIONS = frozenset({
 # Actions whose record is a Referral (the provider's side), not a Case.
 _REFERRAL_ACTIONS = frozenset({Action.REFERRAL_INBOX, Action.REFERRAL_RESPOND})
 # Actions whose record is a family report or a match candidate (the tracer's side).
-_TRACE_ACTIONS = frozenset({Action.TRACE_REPORT_VIEW, Action.TRACE_MATCH_REVIEW})
+_TRACE_ACTIONS = frozenset({Action.TRACE_REPORT_VIEW, Action.TRACE_MATCH_REVIEW,
+                            Action.TRACE_REPORT_CLOSE, Action.TRACE_REPORT_REOPEN})
 
 
 def purpose_for(user: Any) -> Purpose | None:
@@ -201,9 +208,10 @@ def decide(user: Any, action: Action, record: Any = None, purpose: Purpose | Non
 
 
 def _decide_on_trace(user: Any, action: Action, record: Any) -> Decision:
-    """A tracer sees the family reports of its own organisation, and a candidate of such
-    a report only while the registered person's consent to tracing stands. A tracer
-    never gets a Case as a record: it learns of a case only what the candidate shows."""
+    """A tracer sees, closes and re-opens the family reports of its own organisation, and
+    sees a candidate of such a report only while the registered person's consent to
+    tracing stands. A tracer never gets a Case as a record: it learns of a case only what
+    the candidate shows."""
     label = getattr(getattr(record, "_meta", None), "label", "")
     if user.role != Role.TRACER or label not in ("tracing.FamilyReport", "tracing.Candidate"):
         return Decision(False, "no rule grants this")
@@ -280,6 +288,24 @@ def require(
     if not decision.allowed:
         raise PermissionDenied(decision.reason)
     return decision
+
+
+def require_each(
+    user: Any, action: Action, records: Sequence[Any], purpose: Purpose | None = None
+) -> list[Decision]:
+    """:func:`require` for each of several records (a list shown on one page): the same
+    decisions and the same audit events, one per record, written in one append; raises
+    PermissionDenied if any is refused (after every event is written)."""
+    from wayhome.apps.audit.log import record_many
+
+    decisions = [decide(user, action, r, purpose) for r in records]
+    record_many(user, str(action), [(r, d.allowed, "" if d.allowed else d.reason)
+                                    for r, d in zip(records, decisions, strict=True)],
+                purpose=str(purpose or purpose_for(user) or ""))
+    refused = next((d for d in decisions if not d.allowed), None)
+    if refused is not None:
+        raise PermissionDenied(refused.reason)
+    return decisions
 
 
 def visible_cases(user: Any, action: Action = Action.CASE_LIST) -> QuerySet[Any]:

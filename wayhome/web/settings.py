@@ -202,6 +202,7 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "CaseStatusEnum": "wayhome.apps.cases.models.Case.Status",
         "ScreeningStatusEnum": "wayhome.apps.screening.models.ScreeningSession.Status",
+        "CloseReasonEnum": "wayhome.apps.tracing.models.CloseReason",
     },
 }
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,53 @@ from .models import AuditEvent
 GENESIS = "0" * 64
 
 
+def _event(actor: Any, action: str, obj: Any, object_type: str, object_id: str,
+           purpose: str, allowed: bool, detail: str) -> AuditEvent:
+    """An event without its time and place in the chain (at, seq, prev_mac, key, MAC)."""
+    if obj is not None:
+        object_type = object_type or obj._meta.model_name
+        object_id = object_id or str(obj.pk)
+    return AuditEvent(
+        actor_id=getattr(actor, "pk", None),
+        actor_username=getattr(actor, "username", "") or "",
+        actor_role=getattr(actor, "role", "") or "",
+        action=action,
+        purpose=purpose,
+        object_type=object_type,
+        object_id=object_id,
+        allowed=allowed,
+        detail=detail[:200],
+    )
+
+
+def _append(events: list[AuditEvent]) -> list[AuditEvent]:
+    """Chain the events after the current tail and write them in one insert."""
+    for _attempt in range(5):
+        try:
+            with transaction.atomic():
+                last = (
+                    AuditEvent.objects.select_for_update().order_by("-seq").only("seq", "mac")
+                    .first()
+                )
+                seq, prev = (last.seq, last.mac) if last else (0, GENESIS)
+                key_id, now = crypto.current_audit_key_id(), timezone.now()
+                for event in events:
+                    seq += 1
+                    event.at, event.seq, event.prev_mac, event.key_id = now, seq, prev, key_id
+                    _kid, event.mac = crypto.audit_mac(event.canonical(), event.key_id)
+                    prev = event.mac
+                if len(events) == 1:
+                    events[0].save()
+                else:
+                    AuditEvent.objects.bulk_create(events)
+                tail = events[-1]
+                transaction.on_commit(lambda: _write_anchor(tail.seq, tail.mac))
+                return events
+        except IntegrityError:
+            continue  # another writer took this sequence number: retry on the new tail
+    raise RuntimeError("could not append to the audit log")
+
+
 def record(
     actor: Any,
     action: str,
@@ -32,38 +80,19 @@ def record(
     detail: str = "",
 ) -> AuditEvent:
     """Append one event. ``detail`` must never contain personal data."""
-    if obj is not None:
-        object_type = object_type or obj._meta.model_name
-        object_id = object_id or str(obj.pk)
-    for _attempt in range(5):
-        try:
-            with transaction.atomic():
-                last = (
-                    AuditEvent.objects.select_for_update().order_by("-seq").only("seq", "mac")
-                    .first()
-                )
-                event = AuditEvent(
-                    seq=(last.seq + 1) if last else 1,
-                    at=timezone.now(),
-                    actor_id=getattr(actor, "pk", None),
-                    actor_username=getattr(actor, "username", "") or "",
-                    actor_role=getattr(actor, "role", "") or "",
-                    action=action,
-                    purpose=purpose,
-                    object_type=object_type,
-                    object_id=object_id,
-                    allowed=allowed,
-                    detail=detail[:200],
-                    prev_mac=last.mac if last else GENESIS,
-                    key_id=crypto.current_audit_key_id(),
-                )
-                _kid, event.mac = crypto.audit_mac(event.canonical(), event.key_id)
-                event.save()
-                transaction.on_commit(lambda: _write_anchor(event.seq, event.mac))
-                return event
-        except IntegrityError:
-            continue  # another writer took this sequence number: retry on the new tail
-    raise RuntimeError("could not append to the audit log")
+    return _append([_event(actor, action, obj, object_type, object_id, purpose, allowed,
+                           detail)])[0]
+
+
+def record_many(
+    actor: Any, action: str, entries: Sequence[tuple[Any, bool, str]], *, purpose: str = ""
+) -> list[AuditEvent]:
+    """Append one event per ``(object, allowed, detail)``, in order: the same events as
+    that many :func:`record` calls, written in one insert (a page listing many records)."""
+    if not entries:
+        return []
+    return _append([_event(actor, action, obj, "", "", purpose, allowed, detail)
+                    for obj, allowed, detail in entries])
 
 
 def _anchor_path() -> Path | None:

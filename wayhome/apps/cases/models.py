@@ -64,7 +64,14 @@ class Case(models.Model):
         return latest
 
     def has_consent(self, purpose: str) -> bool:
-        rec = self.consents.filter(purpose=purpose).order_by("-recorded_at", "-id").first()
+        # A list of many cases prefetches every consent record of its cases
+        # (``prefetch_related("consents")``, unfiltered) and asks this without a query each.
+        cached = getattr(self, "_prefetched_objects_cache", {}).get("consents")
+        if cached is not None:
+            rec = max((r for r in cached if r.purpose == purpose),
+                      key=lambda r: (r.recorded_at, r.pk), default=None)
+        else:
+            rec = self.consents.filter(purpose=purpose).order_by("-recorded_at", "-id").first()
         return bool(rec and rec.granted)
 
 

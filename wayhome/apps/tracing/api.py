@@ -1,4 +1,5 @@
-"""REST API for tracers: family reports, their candidates, confirm and reject.
+"""REST API for tracers: family reports, their candidates, confirm and reject, closing
+and re-opening a report.
 
 Same services and policy as the pages: every call asks ``require`` (audited); bad
 input is a 400 listing every problem, and nothing is written.
@@ -9,31 +10,30 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from wayhome.security.policy import Action, decide, require, visible_reports
+from wayhome.security.policy import Action, decide, require
 
 from . import services
-from .models import Candidate, CandidateStatus, FamilyReport
+from .models import Candidate, CloseReason, FamilyReport
 
 
 class ReportListSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
     """A row of the list: no names (the page of one report shows them, audited)."""
 
-    has_consent = serializers.BooleanField(read_only=True)
+    has_consent = serializers.BooleanField(read_only=True, source="family_consent")
     pending = serializers.IntegerField(read_only=True)
     confirmed = serializers.IntegerField(read_only=True)
 
     class Meta:
         model = FamilyReport
-        fields = ["reference", "status", "created_at", "matched_at", "sex", "nationality",
-                  "has_consent", "pending", "confirmed"]
+        fields = ["reference", "status", "closed_reason", "closed_at", "created_at",
+                  "matched_at", "sex", "nationality", "has_consent", "pending", "confirmed"]
 
 
 class ReportSerializer(serializers.Serializer):  # type: ignore[type-arg]
@@ -41,6 +41,8 @@ class ReportSerializer(serializers.Serializer):  # type: ignore[type-arg]
 
     reference = serializers.CharField(read_only=True)
     status = serializers.CharField(read_only=True)
+    closed_reason = serializers.CharField(read_only=True)
+    closed_at = serializers.DateTimeField(read_only=True)
     created_at = serializers.DateTimeField(read_only=True)
     matched_at = serializers.DateTimeField(read_only=True)
     has_consent = serializers.BooleanField(read_only=True)
@@ -124,6 +126,24 @@ class RejectSerializer(serializers.Serializer):  # type: ignore[type-arg]
                                    default="")
 
 
+class CloseSerializer(serializers.Serializer):  # type: ignore[type-arg]
+    reason = serializers.ChoiceField(choices=CloseReason.choices)
+    note = serializers.CharField(max_length=2000, required=False, allow_blank=True, default="",
+                                 help_text="Required when the reason is \"other\".")
+
+
+class ReopenSerializer(serializers.Serializer):  # type: ignore[type-arg]
+    reason = serializers.CharField(max_length=2000, help_text="Why the report is re-opened.")
+
+
+class ReportStatusSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
+    """The report's state after closing or re-opening (no names)."""
+
+    class Meta:
+        model = FamilyReport
+        fields = ["reference", "status", "closed_reason", "closed_at"]
+
+
 class MatchSummarySerializer(serializers.Serializer):  # type: ignore[type-arg]
     reports = serializers.IntegerField()
     registered = serializers.IntegerField()
@@ -147,13 +167,18 @@ def _bad(exc: DjangoValidationError) -> Response:
 
 
 class ReportListAPI(APIView):
-    @extend_schema(responses=ReportListSerializer(many=True))
+    @extend_schema(
+        parameters=[OpenApiParameter(
+            "status", str, enum=list(services.LIST_FILTERS), default="open",
+            description="Open reports (the default), closed ones, or all.")],
+        responses=ReportListSerializer(many=True))
     def get(self, request: Request) -> Response:
         require(request.user, Action.TRACE_REPORT_LIST)
-        reports = list(visible_reports(request.user).annotate(
-            pending=Count("candidates", filter=Q(candidates__status=CandidateStatus.PENDING)),
-            confirmed=Count("candidates",
-                            filter=Q(candidates__status=CandidateStatus.CONFIRMED))))
+        try:
+            reports = list(services.reports_for_list(
+                request.user, request.query_params.get("status") or "open"))
+        except DjangoValidationError as exc:
+            return _bad(exc)
         return Response(ReportListSerializer(reports, many=True).data)
 
     @extend_schema(request=ReportSerializer, responses={201: ReportSerializer})
@@ -186,6 +211,40 @@ class ReportMatchAPI(APIView):
         except DjangoValidationError as exc:
             return _bad(exc)
         return Response(MatchSummarySerializer(summary).data)
+
+
+def _gated(request: Request, action: Action, report: FamilyReport) -> None:
+    """Refuse (audited) before the input is read; the service audits an allowed call."""
+    if not decide(request.user, action, report):
+        require(request.user, action, report)
+
+
+class ReportCloseAPI(APIView):
+    @extend_schema(request=CloseSerializer, responses=ReportStatusSerializer)
+    def post(self, request: Request, ref: str) -> Response:
+        report = _report(ref)
+        _gated(request, Action.TRACE_REPORT_CLOSE, report)
+        ser = CloseSerializer(data=request.data)
+        ser.is_valid(raise_exception=True)
+        try:
+            services.close_report(request.user, report, dict(ser.validated_data))
+        except DjangoValidationError as exc:
+            return _bad(exc)
+        return Response(ReportStatusSerializer(report).data)
+
+
+class ReportReopenAPI(APIView):
+    @extend_schema(request=ReopenSerializer, responses=ReportStatusSerializer)
+    def post(self, request: Request, ref: str) -> Response:
+        report = _report(ref)
+        _gated(request, Action.TRACE_REPORT_REOPEN, report)
+        ser = ReopenSerializer(data=request.data)
+        ser.is_valid(raise_exception=True)
+        try:
+            services.reopen_report(request.user, report, dict(ser.validated_data))
+        except DjangoValidationError as exc:
+            return _bad(exc)
+        return Response(ReportStatusSerializer(report).data)
 
 
 class ReportCandidatesAPI(APIView):

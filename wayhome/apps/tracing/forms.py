@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wayhome.apps.cases.forms import INTERVIEW_LANGUAGES, country_choices
 
-from .models import BestInterestsDecision, ReportSex
+from .models import BestInterestsDecision, CloseReason, ReportSex
 
 if TYPE_CHECKING:
     from django.utils.functional import _StrPromise
@@ -66,6 +66,18 @@ class ConsentForm(forms.Form):
     consent_on = forms.DateField(label=_("Date"), widget=DATE)
     consent_language = forms.ChoiceField(label=_("Language the family was informed in"),
                                          choices=INTERVIEW_LANGUAGES)
+
+
+class CloseForm(forms.Form):
+    reason = forms.ChoiceField(label=_("Why the report is closed"), choices=CloseReason.choices,
+                               widget=forms.RadioSelect)
+    note = _text(_("Note (encrypted)"), rows=2,
+                 help_text=_("Required for “Other”. For a duplicate, give the other report's "
+                             "reference."))
+
+
+class ReopenForm(forms.Form):
+    reason = _text(_("Why the report is re-opened"), required=True, rows=2)
 
 
 class RejectForm(forms.Form):

@@ -10,8 +10,9 @@ candidate pairs come from the engine's blocking (:func:`candidate_pairs`), each 
 scored by the engine (:func:`score_pair`) and the best-scoring pair of name forms per
 (report, case) is kept when its probability reaches the engine's review threshold.
 
-Bands follow the rule of :func:`wayhome.domain.linkage.link`: "auto" when the
-probability reaches the match threshold and no other case found for the same report
+Bands are decided by the engine itself (:func:`engine_band` asks the function that
+:func:`wayhome.domain.linkage.link` uses; there is no copy of its rule here): "auto" when
+the probability reaches the match threshold and no other case found for the same report
 comes within ``ambiguity_margin`` bits of it; "review" otherwise. Unlike ``link()`` the
 assignment is not one-to-one: a tracer should see every plausible person for a report,
 and two relatives may report the same person.
@@ -21,12 +22,21 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from wayhome.domain.linkage import Record, ScoredPair, candidate_pairs, load_settings, score_pair
-from wayhome.domain.linkage import parse_birth
+from wayhome.domain.linkage import (
+    Record,
+    ScoredPair,
+    Settings,
+    band,
+    candidate_pairs,
+    load_settings,
+    parse_birth,
+    score_pair,
+)
 from wayhome.domain.names import Name, NameInputError, normalise, similarity
 
 #: Comparison levels that count as "agreeing" (positive evidence), shown to the tracer.
@@ -118,9 +128,18 @@ def person_subject(case: Any) -> Subject:
                    {"country": case.organisation.country})
 
 
-def match(reports: Sequence[Subject], persons: Sequence[Subject]) -> dict[int, list[Found]]:
+def engine_band(pair: ScoredPair, rival_weight: float | None, settings: Settings) -> str:
+    """The band of one candidate by the engine's own rule (:func:`linkage.band`): "auto"
+    where the engine would say "match", "review" otherwise. ``rival_weight`` is the weight
+    of the strongest other candidate of the same report (None if there is none)."""
+    rival = -math.inf if rival_weight is None else rival_weight
+    return "auto" if band(pair, rival, settings) == "match" else "review"
+
+
+def match(reports: Sequence[Subject], persons: Sequence[Subject],
+          settings: Settings | None = None) -> dict[int, list[Found]]:
     """Every case found for each report (best pair of name forms each), with its band."""
-    settings = load_settings()
+    settings = settings or load_settings()
     left = [(s.key, r) for s in reports for r in s.records]
     right = [(s.key, r) for s in persons for r in s.records]
     # _forms() kept only names the engine accepts, so every form has a Name here and the
@@ -147,11 +166,9 @@ def match(reports: Sequence[Subject], persons: Sequence[Subject]) -> dict[int, l
         founds.sort(key=lambda f: (-f.pair.probability, -f.pair.weight, f.case_id))
         banded: list[Found] = []
         for f in founds:
-            rival = max((g.pair.weight for g in founds if g is not f), default=float("-inf"))
-            auto = (f.pair.probability >= settings.match_threshold
-                    and f.pair.weight - rival >= settings.ambiguity_margin)
+            rival = max((g.pair.weight for g in founds if g is not f), default=None)
             banded.append(Found(f.report_id, f.case_id, f.pair, f.left, f.right,
-                                "auto" if auto else "review"))
+                                engine_band(f.pair, rival, settings)))
         out[rid] = banded
     return out
 

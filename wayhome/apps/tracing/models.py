@@ -40,6 +40,14 @@ class ReportSex(models.TextChoices):
     UNKNOWN = "", _("Not known")
 
 
+class CloseReason(models.TextChoices):
+    FOUND = "found", _("The person was found and is in contact with the family")
+    WITHDRAWN = "withdrawn", _("The family withdrew the request")
+    DECEASED = "deceased", _("The person's death is confirmed")
+    DUPLICATE = "duplicate", _("Duplicate of another report")
+    OTHER = "other", _("Other (explained in the note)")
+
+
 class FamilyReport(models.Model):
     class Status(models.TextChoices):
         OPEN = "open", _("Open")
@@ -72,6 +80,10 @@ class FamilyReport(models.Model):
     destination = EncryptedTextField(_("where they were going, or the job offered"),
                                      blank=True, default="")
     matched_at = models.DateTimeField(_("last matched"), null=True, blank=True)
+    # Set while the report is closed (the history is in ReportStatusChange).
+    closed_reason = models.CharField(_("reason for closing"), max_length=20,
+                                     choices=CloseReason.choices, blank=True, default="")
+    closed_at = models.DateTimeField(_("closed on"), null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -104,6 +116,26 @@ class FamilyConsent(models.Model):
     class Meta:
         ordering = ["-recorded_at", "-id"]
         verbose_name = _("family consent for tracing")
+
+
+class ReportStatusChange(models.Model):
+    """Append-only: each closing and re-opening of a family report, with its reason.
+    ``reason`` is the reason for closing (empty for a re-opening); ``note`` is the note
+    on closing, or the reason for re-opening (encrypted: it may name people or places)."""
+
+    report = models.ForeignKey(FamilyReport, on_delete=models.CASCADE,
+                               related_name="status_changes")
+    status = models.CharField(_("status"), max_length=10, choices=FamilyReport.Status.choices)
+    reason = models.CharField(_("reason for closing"), max_length=20,
+                              choices=CloseReason.choices, blank=True, default="")
+    note = EncryptedTextField(_("note"), blank=True, default="")
+    changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                   related_name="+")
+    changed_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-changed_at", "-id"]
+        verbose_name = _("family report closed or re-opened")
 
 
 class Band(models.TextChoices):

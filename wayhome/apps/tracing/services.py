@@ -14,6 +14,10 @@
   purpose "family" through the cases service); for a child, the case team records a
   best-interests determination with reasons, having heard the child's views.
 - What the tracer may learn afterwards is :func:`tracer_outcome`, and nothing else.
+- A tracer closes a report with a reason (found, withdrawn, deceased, duplicate, other
+  with a note) and may re-open it with a reason; both are recorded (ReportStatusChange)
+  and audited. A closed report is not matched, and its candidates are neither confirmed
+  nor rejected until it is re-opened.
 
 Every function that touches personal data asks the policy first (``require`` writes the
 audit event). Validation errors are ``ValidationError`` dicts (field -> messages).
@@ -29,7 +33,8 @@ from typing import Any
 import pycountry
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import OuterRef, QuerySet, Subquery
+from django.db.models import BooleanField, Count, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -39,17 +44,19 @@ from wayhome.apps.cases.forms import LANGUAGE_CODES
 from wayhome.apps.cases.models import Case, ConsentRecord
 from wayhome.domain.linkage import parse_birth
 from wayhome.domain.names import NameInputError, normalise
-from wayhome.security.policy import Action, require
+from wayhome.security.policy import Action, require, require_each, visible_reports
 
 from . import matching
 from .models import (
     BestInterestsDecision,
     Candidate,
     CandidateStatus,
+    CloseReason,
     DisclosureRequest,
     DisclosureStatus,
     FamilyConsent,
     FamilyReport,
+    ReportStatusChange,
     ReportSex,
     new_reference,
 )
@@ -261,22 +268,115 @@ def record_family_consent(user: Any, report: FamilyReport, granted: bool,
 
 def visible_candidates(user: Any, report: FamilyReport) -> QuerySet[Candidate]:
     """The candidates of a report a tracer may see: only while the registered person's
-    consent to tracing stands (the same rule as the policy's record check)."""
+    consent to tracing stands (the same rule as the policy's record check).
+
+    Loaded for the tracer's page in a fixed number of queries: the case (its id only: the
+    narrative is never decrypted here), the disclosure request without the child's views
+    or the reasons (the tracer never reads them), and every consent record of the cases
+    (without their notes), which the policy's check and the outcome read."""
     latest = ConsentRecord.objects.filter(case=OuterRef("case_id"), purpose="tracing"
                                           ).order_by("-recorded_at", "-id")
     return (Candidate.objects.filter(report=report)
             .annotate(tracing_consent=Subquery(latest.values("granted")[:1]))
             .filter(tracing_consent=True)
-            .select_related("case", "case__organisation", "disclosure"))
+            .select_related("case", "disclosure")
+            .defer("case__narrative", "disclosure__reasons", "disclosure__child_views")
+            .prefetch_related(Prefetch("case__consents",
+                                       queryset=ConsentRecord.objects.defer("note"))))
 
 
 def candidates_for_tracer(user: Any, report: FamilyReport) -> list[Candidate]:
-    """The candidates shown to a tracer, each viewing audited (and checked) one by one."""
+    """The candidates shown to a tracer, each viewing checked and audited (one event per
+    candidate, written together). The report is the one already loaded: it is not read
+    and decrypted again for each candidate."""
     require(user, Action.TRACE_REPORT_VIEW, report)
     shown = list(visible_candidates(user, report))
     for candidate in shown:
-        require(user, Action.TRACE_MATCH_REVIEW, candidate)
+        candidate.report = report
+    require_each(user, Action.TRACE_MATCH_REVIEW, shown)
     return shown
+
+
+#: The filter of the tracer's list: open reports (the default), closed ones, or all.
+LIST_FILTERS = ("open", "closed", "all")
+
+
+def reports_for_list(user: Any, shown: str = "open") -> QuerySet[FamilyReport]:
+    """The tracer's list of reports (the caller asks the policy first): the columns the
+    list shows and nothing else (no name or contact is decrypted), with the family's
+    consent and the candidate counts computed in the same query."""
+    if shown not in LIST_FILTERS:
+        raise ValidationError({"status": [_("Show open, closed or all reports.")]})
+    latest = FamilyConsent.objects.filter(report=OuterRef("pk")).order_by("-recorded_at", "-id")
+    reports = (visible_reports(user)
+               .only("id", "reference", "organisation_id", "status", "created_at",
+                     "matched_at", "sex", "nationality", "closed_reason", "closed_at")
+               .annotate(
+                   family_consent=Coalesce(Subquery(latest.values("granted")[:1]),
+                                           Value(False), output_field=BooleanField()),
+                   pending=Count("candidates",
+                                 filter=Q(candidates__status=CandidateStatus.PENDING)),
+                   confirmed=Count("candidates",
+                                   filter=Q(candidates__status=CandidateStatus.CONFIRMED))))
+    if shown != "all":
+        reports = reports.filter(status=shown)
+    return reports
+
+
+# ------------------------------------------------------------------ closing
+
+
+def _locked_status(report_id: int) -> str:
+    """The report's status, its row locked until the end of the transaction. Every writer
+    locks the report before its candidates (closing, matching, confirming, rejecting)."""
+    return str(FamilyReport.objects.select_for_update().filter(pk=report_id)
+               .values_list("status", flat=True).get())
+
+
+def close_report(user: Any, report: FamilyReport, data: Mapping[str, Any]) -> ReportStatusChange:
+    """The tracer closes the report with a reason (a note is required for "other").
+    From then on it is not matched and its candidates cannot be confirmed or rejected;
+    the candidates found so far are kept, for a re-opening."""
+    require(user, Action.TRACE_REPORT_CLOSE, report)
+    errors: Errors = {}
+    reason = _text(data.get("reason"))
+    if reason not in CloseReason.values:
+        _add(errors, "reason", _("Choose why the report is closed."))
+    note = _bounded(errors, "note", data.get("note"), TEXT_MAX,
+                    _("Say why the report is closed.") if reason == CloseReason.OTHER else "")
+    _raise(errors)
+    with transaction.atomic():
+        if _locked_status(report.pk) == FamilyReport.Status.CLOSED:
+            raise ValidationError({"__all__": [_("The report is already closed.")]})
+        now = timezone.now()
+        FamilyReport.objects.filter(pk=report.pk).update(
+            status=FamilyReport.Status.CLOSED, closed_reason=reason, closed_at=now)
+        change = ReportStatusChange.objects.create(
+            report=report, status=FamilyReport.Status.CLOSED, reason=reason, note=note,
+            changed_by=user)
+        audit(user, "trace.report.closed", obj=report, purpose="tracing", detail=reason)
+    report.status, report.closed_reason, report.closed_at = (
+        FamilyReport.Status.CLOSED, reason, now)
+    return change
+
+
+def reopen_report(user: Any, report: FamilyReport, data: Mapping[str, Any]) -> ReportStatusChange:
+    """The tracer re-opens a closed report, saying why; it is matched again from then on."""
+    require(user, Action.TRACE_REPORT_REOPEN, report)
+    errors: Errors = {}
+    reason = _bounded(errors, "reason", data.get("reason"), TEXT_MAX,
+                      _("Say why the report is re-opened."))
+    _raise(errors)
+    with transaction.atomic():
+        if _locked_status(report.pk) == FamilyReport.Status.OPEN:
+            raise ValidationError({"__all__": [_("The report is already open.")]})
+        FamilyReport.objects.filter(pk=report.pk).update(
+            status=FamilyReport.Status.OPEN, closed_reason="", closed_at=None)
+        change = ReportStatusChange.objects.create(
+            report=report, status=FamilyReport.Status.OPEN, note=reason, changed_by=user)
+        audit(user, "trace.report.reopened", obj=report, purpose="tracing")
+    report.status, report.closed_reason, report.closed_at = FamilyReport.Status.OPEN, "", None
+    return change
 
 
 # ------------------------------------------------------------------ matching
@@ -312,7 +412,13 @@ class MatchSummary:
 def _store(report_ids: list[int], found: dict[int, list[matching.Found]],
            countries: dict[int, str]) -> tuple[int, int, int]:
     created = updated = removed = 0
+    # A report closed while the engine ran gets nothing (closing locks the same rows).
+    still_open = set(FamilyReport.objects.select_for_update()
+                     .filter(pk__in=report_ids, status=FamilyReport.Status.OPEN)
+                     .values_list("pk", flat=True))
     for rid in report_ids:
+        if rid not in still_open:
+            continue
         existing = {c.case_id: c for c in Candidate.objects.filter(report_id=rid)}
         keep: set[int] = set()
         for f in found.get(rid, []):
@@ -376,9 +482,17 @@ def match_report(user: Any, report: FamilyReport) -> MatchSummary:
 # ------------------------------------------------------------------ review
 
 
-def _pending(candidate: Candidate) -> None:
-    if candidate.status != CandidateStatus.PENDING:
+def _lock_pending(candidate: Candidate) -> Candidate:
+    """Inside the decision's transaction: the candidate, locked, undecided, of a report
+    that is open (its row locked first, so a closing waits for the decision)."""
+    report_status = _locked_status(candidate.report_id)
+    locked = Candidate.objects.select_for_update().get(pk=candidate.pk)
+    if locked.status != CandidateStatus.PENDING:
         raise ValidationError({"__all__": [_("This candidate has already been decided.")]})
+    if report_status == FamilyReport.Status.CLOSED:
+        raise ValidationError({"__all__": [_(
+            "The report is closed: re-open it to decide on its candidates.")]})
+    return locked
 
 
 def confirm(user: Any, candidate: Candidate) -> DisclosureRequest:
@@ -386,8 +500,7 @@ def confirm(user: Any, candidate: Candidate) -> DisclosureRequest:
     goes to the case team holding the case."""
     require(user, Action.TRACE_MATCH_REVIEW, candidate)
     with transaction.atomic():
-        locked = Candidate.objects.select_for_update().get(pk=candidate.pk)
-        _pending(locked)
+        locked = _lock_pending(candidate)
         locked.status = CandidateStatus.CONFIRMED
         locked.decided_by = user
         locked.decided_at = timezone.now()
@@ -405,8 +518,7 @@ def reject(user: Any, candidate: Candidate, reason: str = "") -> Candidate:
     reason = _bounded(errors, "reason", reason, TEXT_MAX)
     _raise(errors)
     with transaction.atomic():
-        locked = Candidate.objects.select_for_update().get(pk=candidate.pk)
-        _pending(locked)
+        locked = _lock_pending(candidate)
         locked.status = CandidateStatus.REJECTED
         locked.decided_by = user
         locked.decided_at = timezone.now()

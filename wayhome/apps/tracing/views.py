@@ -13,19 +13,26 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from wayhome.security.policy import Action, decide, require, visible_reports
+from wayhome.security.policy import Action, decide, require
 
 from . import services
-from .forms import AdultAnswerForm, BestInterestsForm, ConsentForm, RejectForm, ReportForm
+from .forms import (
+    AdultAnswerForm,
+    BestInterestsForm,
+    CloseForm,
+    ConsentForm,
+    RejectForm,
+    ReopenForm,
+    ReportForm,
+)
 from .labels import field_label, level_label
-from .models import Candidate, CandidateStatus, DisclosureRequest, FamilyReport
+from .models import Candidate, DisclosureRequest, FamilyReport
 
 
 def _errors_into(form: forms.Form, exc: ValidationError) -> None:
@@ -58,11 +65,14 @@ def _report(ref: str) -> FamilyReport:
 @login_required
 @require_GET
 def report_list(request: HttpRequest) -> HttpResponse:
+    """Open reports by default; ``?status=closed`` or ``?status=all`` for the others."""
     require(request.user, Action.TRACE_REPORT_LIST)
-    reports = visible_reports(request.user).annotate(
-        pending=Count("candidates", filter=Q(candidates__status=CandidateStatus.PENDING)),
-        confirmed=Count("candidates", filter=Q(candidates__status=CandidateStatus.CONFIRMED)))
-    return render(request, "tracing/reports.html", {"reports": reports})
+    shown = request.GET.get("status") or "open"
+    if shown not in services.LIST_FILTERS:
+        messages.error(request, _("Show open, closed or all reports."))
+        shown = "open"
+    reports = list(services.reports_for_list(request.user, shown))
+    return render(request, "tracing/reports.html", {"reports": reports, "shown": shown})
 
 
 @login_required
@@ -115,12 +125,17 @@ def _report_page(request: HttpRequest, report: FamilyReport, **bound: Any) -> Ht
     for c in services.candidates_for_tracer(request.user, report):
         rows.append({"c": c, "ev": _evidence_rows(c), "outcome": services.tracer_outcome(c),
                      "reject_form": RejectForm(auto_id=f"reject{c.pk}_%s")})
+    consents = list(report.consents.select_related("recorded_by"))  # the latest first
     ctx: dict[str, Any] = {
-        "report": report, "rows": rows, "consent": report.latest_consent(),
-        "consents": report.consents.select_related("recorded_by"),
+        "report": report, "rows": rows, "consent": consents[0] if consents else None,
+        "consents": consents,
         "consent_form": bound.get("consent_form") or ConsentForm(
             auto_id="consent_%s", initial={"consent_on": timezone.localdate()}),
         "match_errors": bound.get("match_errors", []),
+        "is_open": report.status == FamilyReport.Status.OPEN,
+        "status_changes": list(report.status_changes.select_related("changed_by")),
+        "close_form": bound.get("close_form") or CloseForm(auto_id="close_%s"),
+        "reopen_form": bound.get("reopen_form") or ReopenForm(auto_id="reopen_%s"),
     }
     return render(request, "tracing/report.html", ctx)
 
@@ -165,6 +180,42 @@ def report_match(request: HttpRequest, ref: str) -> HttpResponse:
                      % {"new": summary.created, "upd": summary.updated,
                         "rem": summary.removed})
     return redirect("tracing:report", report.reference)
+
+
+@login_required
+@require_POST
+def report_close(request: HttpRequest, ref: str) -> HttpResponse:
+    report = _report(ref)
+    _gate(request.user, Action.TRACE_REPORT_CLOSE, report)
+    form = CloseForm(request.POST, auto_id="close_%s")
+    if form.is_valid():
+        try:
+            services.close_report(request.user, report, form.cleaned_data)
+        except ValidationError as exc:
+            _errors_into(form, exc)
+        else:
+            messages.success(request, _("The report is closed: it is no longer matched, and "
+                                        "its candidates cannot be confirmed until it is "
+                                        "re-opened."))
+            return redirect("tracing:report", report.reference)
+    return _report_page(request, report, close_form=form)
+
+
+@login_required
+@require_POST
+def report_reopen(request: HttpRequest, ref: str) -> HttpResponse:
+    report = _report(ref)
+    _gate(request.user, Action.TRACE_REPORT_REOPEN, report)
+    form = ReopenForm(request.POST, auto_id="reopen_%s")
+    if form.is_valid():
+        try:
+            services.reopen_report(request.user, report, form.cleaned_data)
+        except ValidationError as exc:
+            _errors_into(form, exc)
+        else:
+            messages.success(request, _("The report is open again: it is matched again."))
+            return redirect("tracing:report", report.reference)
+    return _report_page(request, report, reopen_form=form)
 
 
 def _candidate(pk: int) -> Candidate:
