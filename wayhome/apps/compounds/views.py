@@ -8,8 +8,10 @@ case team's own link page, which is reached from (and checked against) their cas
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -21,6 +23,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from wayhome.apps.cases.models import Case
+from wayhome.apps.forms import add_errors
 from wayhome.domain.places.mapsvg import STATUS_COLOURS, Marker, render_svg
 from wayhome.security.policy import Action, decide, require
 
@@ -37,18 +40,12 @@ from .forms import (
 from .models import CaseCompoundLink, Compound, Kind, Status
 
 
-def _add_errors(form: Any, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errs in exc.message_dict.items():
-            for err in errs:
-                form.add_error(field if field in form.fields else None, err)
-    else:
-        for err in exc.messages:
-            form.add_error(None, err)
-
-
 def _compound(slug: str) -> Compound:
     return get_object_or_404(Compound, slug=slug)
+
+
+def _detail_url(compound: Compound) -> str:
+    return reverse("compounds:detail", kwargs={"slug": compound.slug})
 
 
 # -- registry (analysts and case team) ---------------------------------------------------
@@ -121,9 +118,9 @@ def compound_new(request: HttpRequest) -> HttpResponse:
             compound = services.create_compound(request.user, form.cleaned_data,
                                                 first.cleaned_data)
         except ValidationError as exc:
-            _add_errors(form, ValidationError({k: v for k, v in exc.message_dict.items()
+            add_errors(form, ValidationError({k: v for k, v in exc.message_dict.items()
                                                if k not in first.fields}))
-            _add_errors(first, ValidationError({k: v for k, v in exc.message_dict.items()
+            add_errors(first, ValidationError({k: v for k, v in exc.message_dict.items()
                                                 if k in first.fields}))
         else:
             messages.success(request, _("Place added to the registry."))
@@ -142,7 +139,7 @@ def compound_edit(request: HttpRequest, slug: str) -> HttpResponse:
         try:
             compound = services.update_compound(request.user, compound, form.cleaned_data)
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_errors(form, exc)
         else:
             messages.success(request, _("Changes saved."))
             return redirect("compounds:detail", slug=compound.slug)
@@ -151,22 +148,31 @@ def compound_edit(request: HttpRequest, slug: str) -> HttpResponse:
                                                    % {"name": compound.name}})
 
 
+def _record(request: HttpRequest, form: forms.BaseForm, save: Callable[[dict[str, Any]], Any],
+            done: str, then: str, title: str, **context: Any) -> HttpResponse:
+    """An edit page of one form: on a valid POST, ``save`` its data (a ValidationError
+    goes back on the form), say ``done`` and go to the URL ``then``; else show it."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            save(form.cleaned_data)
+        except ValidationError as exc:
+            add_errors(form, exc)
+        else:
+            messages.success(request, done)
+            return redirect(then)
+    return render(request, "compounds/form.html", {"form": form, **context, "title": title})
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def status_new(request: HttpRequest, slug: str) -> HttpResponse:
     require(request.user, Action.COMPOUND_EDIT)
     compound = _compound(slug)
-    form = StatusChangeForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.add_status_change(request.user, compound, form.cleaned_data)
-        except ValidationError as exc:
-            _add_errors(form, exc)
-        else:
-            messages.success(request, _("Status change recorded."))
-            return redirect("compounds:detail", slug=compound.slug)
-    return render(request, "compounds/form.html", {"form": form, "compound": compound,
-                                                   "title": _("Record a status change")})
+    return _record(
+        request, StatusChangeForm(request.POST or None),
+        lambda data: services.add_status_change(request.user, compound, data),
+        _("Status change recorded."), _detail_url(compound),
+        _("Record a status change"), compound=compound)
 
 
 @login_required
@@ -174,34 +180,22 @@ def status_new(request: HttpRequest, slug: str) -> HttpResponse:
 def citation_new(request: HttpRequest, slug: str) -> HttpResponse:
     require(request.user, Action.COMPOUND_EDIT)
     compound = _compound(slug)
-    form = CitationForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.add_citation(request.user, compound, form.cleaned_data)
-        except ValidationError as exc:
-            _add_errors(form, exc)
-        else:
-            messages.success(request, _("Source cited."))
-            return redirect("compounds:detail", slug=compound.slug)
-    return render(request, "compounds/form.html", {"form": form, "compound": compound,
-                                                   "title": _("Cite a source for a fact")})
+    return _record(
+        request, CitationForm(request.POST or None),
+        lambda data: services.add_citation(request.user, compound, data),
+        _("Source cited."), _detail_url(compound),
+        _("Cite a source for a fact"), compound=compound)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def source_new(request: HttpRequest) -> HttpResponse:
     require(request.user, Action.COMPOUND_EDIT)
-    form = SourceForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.add_source(request.user, form.cleaned_data)
-        except ValidationError as exc:
-            _add_errors(form, exc)
-        else:
-            messages.success(request, _("Source added: you can now cite it."))
-            return redirect("compounds:registry")
-    return render(request, "compounds/form.html", {"form": form,
-                                                   "title": _("Add a public source")})
+    return _record(
+        request, SourceForm(request.POST or None),
+        lambda data: services.add_source(request.user, data),
+        _("Source added: you can now cite it."), reverse("compounds:registry"),
+        _("Add a public source"))
 
 
 # -- a case's links (case team) ----------------------------------------------------------
@@ -234,7 +228,7 @@ def case_links(request: HttpRequest, number: str) -> HttpResponse:
             services.link_case(request.user, case, d["compound"], d["abuses"],
                                held_from=d["held_from"], held_until=d["held_until"])
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_errors(form, exc)
         else:
             messages.success(request, _("Saved: the place where the person was held."))
             return redirect("compounds:case", number=case.case_number)
@@ -244,7 +238,7 @@ def case_links(request: HttpRequest, number: str) -> HttpResponse:
             services.record_exploitation_facts(request.user, case,
                                                d["recruitment_channel"], d["exit_month"])
         except ValidationError as exc:
-            _add_errors(facts_form, exc)
+            add_errors(facts_form, exc)
         else:
             messages.success(request, _("Saved: how the person was recruited and when "
                                         "they left."))
