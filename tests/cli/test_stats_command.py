@@ -85,3 +85,43 @@ def test_a_missing_folder_is_an_error_not_a_traceback(
 ) -> None:
     assert main(["stats", "export", "--out", str(tmp_path / "no" / "s.csv")]) == 2
     assert "no such folder" in capsys.readouterr().err
+
+
+def test_the_export_is_refused_after_an_organisation_counted_stopped_sharing(
+    shared_cases: None, orgs: dict[str, Any], caseworker: Any, tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Exported over {ngo, ngo_kh}, then over {ngo} from the same snapshot, the two files
+    would give ngo_kh's cases by subtraction: refused (exit 2, nothing written) until
+    the next snapshot."""
+    from django.utils import timezone
+
+    from wayhome.apps.cases.models import Case, Person, new_case_number
+    from wayhome.apps.statistics.models import SharingAgreement
+
+    leaving = SharingAgreement.objects.create(holder=orgs["ngo_kh"], recipient=orgs["other"],
+                                              agreed_on=dt.date(2026, 1, 10))
+    cases = Case.objects.bulk_create(
+        Case(case_number=new_case_number("KHM"), organisation=orgs["ngo_kh"],
+             created_by=caseworker) for _ in range(3))
+    Person.objects.bulk_create(Person(case=c, nationality="VNM", sex="M") for c in cases)
+    assert main(["stats", "export", "--out", str(tmp_path / "before.csv")]) == 0
+    leaving.ended_at = timezone.now()
+    leaving.save()
+    capsys.readouterr()
+    after = tmp_path / "after.csv"
+    assert main(["stats", "export", "--out", str(after)]) == 2
+    assert not after.exists()
+    assert "stopped sharing; nothing written" in capsys.readouterr().err
+    main(["stats", "snapshot"])
+    assert main(["stats", "export", "--out", str(after)]) == 0
+    def counts(path: Path) -> dict[tuple[str, str], str]:
+        return {(r["dimension"], r["value"]): r["count"] for r in _read(path)}
+
+    before, now = counts(tmp_path / "before.csv"), counts(after)
+    assert before[("nationality", "*")] == "51"
+    assert now[("nationality", "*")] == ""  # 48: ngo_kh's 3 by subtraction
+    assert any(now.values())  # not everything withheld
+    for cell, n in now.items():  # no other cell of ngo_kh's by subtraction either
+        if n and before.get(cell):
+            assert not 1 <= int(before[cell]) - int(n) < 11, cell

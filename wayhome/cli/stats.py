@@ -30,9 +30,18 @@ def cmd_stats_export(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return 2
     _django()
-    from wayhome.apps.statistics.services import export_all
+    from wayhome.apps.statistics.services import PENDING, Withheld, export_all
 
-    text, rows = export_all(k)
+    try:
+        text, rows = export_all(k)
+    except Withheld as exc:
+        why = ("the organisations sharing agreed after this month's snapshot"
+               if exc.reason == PENDING else
+               "an organisation counted in this month's snapshot has stopped sharing")
+        print(f"wayhome stats export: {why}; nothing written. The export is possible "
+              "again from the next snapshot (monthly, or `wayhome stats snapshot`).",
+              file=sys.stderr)
+        return 2
     fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:

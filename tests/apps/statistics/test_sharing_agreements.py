@@ -3,6 +3,7 @@ only then are its cases counted for the receiving organisation."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -104,3 +105,126 @@ def test_an_administrator_cannot_end_another_organisations_agreement(
     assert r.status_code == 404
     agreement.refresh_from_db()
     assert agreement.active
+
+
+# -- an agreement that ends within a snapshot ---------------------------------------
+
+def _row(html: str, label: str) -> list[str]:
+    table = html.split('id="stats-table"', 1)[1].split("</table>", 1)[0]
+    m = re.search(rf'<th scope="row">{re.escape(label)}</th>(.*?)</tr>', table)
+    assert m, label
+    return re.findall(r"<td[^>]*>([^<]*)</td>", m.group(1))
+
+
+def _two_holders(orgs: dict[str, Any], share: Callable[..., Any],
+                 bulk_cases: Callable[..., list[Any]]) -> Any:
+    """H1 (ngo): 30 Burmese and 14 Vietnamese cases; H2 (ngo_kh): 3 Vietnamese cases.
+    Both share with the analyst's organisation; H2's agreement is returned."""
+    share(orgs["ngo"], orgs["other"])
+    h2 = share(orgs["ngo_kh"], orgs["other"])
+    bulk_cases(30, nationality="MMR")
+    bulk_cases(14, nationality="VNM")
+    bulk_cases(3, org=orgs["ngo_kh"], nationality="VNM")
+    return h2
+
+
+WITHHELD = "the figures will be available again from the next monthly snapshot"
+
+
+def test_after_an_agreement_ends_the_figures_are_withheld_until_the_next_snapshot(
+    users: dict[str, Any], orgs: dict[str, Any], bulk_cases: Callable[..., list[Any]],
+    share: Callable[..., Any], client_for: Callable[..., Any],
+) -> None:
+    """Over {H1, H2}, then over {H1} from the same snapshot, "before minus after" would
+    be H2's 3 Vietnamese cases (a new population has a fresh ledger). And H2 withdrew its
+    consent, so nothing is published over its cases either: withheld, with a message."""
+    from wayhome.apps.statistics.models import ReleasedCell
+
+    h2 = _two_holders(orgs, share, bulk_cases)
+    analyst = client_for(users["analyst"])
+    html = analyst.get("/statistics/?row=nationality").content.decode()
+    assert _row(html, "VNM") == ["17"] and 'id="stats-grand-total">47<' in html
+    released = ReleasedCell.objects.count()
+
+    r = client_for(make_admin_of(orgs["ngo_kh"], users)).post(
+        f"/statistics/agreements/{h2.pk}/end/")
+    assert r.status_code == 302
+
+    html = analyst.get("/statistics/?row=nationality").content.decode()
+    assert 'id="stats-table"' not in html
+    assert WITHHELD in html
+    for url in ("/statistics/?row=sex", "/statistics/?row=nationality&period=2026"):
+        assert 'id="stats-table"' not in analyst.get(url).content.decode()
+    for url in ("/statistics/table.csv?row=nationality", "/statistics/htcds.csv"):
+        r = analyst.get(url)
+        assert r.status_code == 409 and WITHHELD in r.content.decode()
+    r = analyst.get("/api/v1/statistics/table/", {"row": "nationality"})
+    assert r.status_code == 409 and WITHHELD in r.json()["detail"]
+    assert ReleasedCell.objects.count() == released  # nothing more published
+
+
+def test_after_the_next_snapshot_the_one_that_left_is_not_counted_nor_worked_out(
+    users: dict[str, Any], orgs: dict[str, Any], bulk_cases: Callable[..., list[Any]],
+    share: Callable[..., Any], client_for: Callable[..., Any],
+) -> None:
+    """The next snapshot counts H1 alone, with a fresh ledger; the cases did not change,
+    so last snapshot's Vietnamese (17) minus this one's (14) would still be H2's 3. The
+    new snapshot's releases are audited against the earlier ones: those cells are
+    hidden, the rest is published."""
+    from wayhome.apps.statistics.models import ReleasedCell, SnapshotPopulation
+    from wayhome.apps.statistics.services import population_key
+    from wayhome.apps.statistics.snapshot import take_snapshot
+
+    h2 = _two_holders(orgs, share, bulk_cases)
+    analyst = client_for(users["analyst"])
+    analyst.get("/statistics/?row=nationality")
+    client_for(make_admin_of(orgs["ngo_kh"], users)).post(
+        f"/statistics/agreements/{h2.pk}/end/")
+    snapshot = take_snapshot()
+
+    population = SnapshotPopulation.objects.get(snapshot=snapshot, recipient=orgs["other"])
+    assert population.holders == population_key([orgs["ngo"].pk]) and population.shrank
+    html = analyst.get("/statistics/?row=nationality").content.decode()
+    assert "Cases of 1 organisation." in html
+    assert _row(html, "MMR") == ["30"]  # the same before and after: no one's cases
+    assert _row(html, "VNM") == ["x"]  # 17 before, 14 now: H2's 3
+    assert 'id="stats-grand-total">x<' in html  # 47 before, 44 now
+    assert not ReleasedCell.objects.filter(snapshot=snapshot, value__in=[14, 44]).exists()
+
+
+def test_an_agreement_made_after_the_snapshot_counts_from_the_next_one(
+    users: dict[str, Any], orgs: dict[str, Any], bulk_cases: Callable[..., list[Any]],
+    share: Callable[..., Any], client_for: Callable[..., Any],
+) -> None:
+    """H2's cases are in the snapshot (it shares with another monitor): counting them
+    for the analyst as soon as it agrees would change the population mid-snapshot."""
+    from wayhome.apps.accounts.models import Organisation, OrganisationKind
+    from wayhome.apps.statistics.snapshot import take_snapshot
+
+    monitor = Organisation.objects.create(name="Monitor 2", country="THA",
+                                          kind=OrganisationKind.MONITORING)
+    share(orgs["ngo"], orgs["other"])
+    share(orgs["ngo_kh"], monitor)
+    bulk_cases(30, nationality="MMR")
+    bulk_cases(20, org=orgs["ngo_kh"], nationality="KHM")
+    analyst = client_for(users["analyst"])
+    assert 'id="stats-grand-total">30<' in analyst.get("/statistics/").content.decode()
+    share(orgs["ngo_kh"], orgs["other"])
+    html = analyst.get("/statistics/").content.decode()
+    assert 'id="stats-grand-total">30<' in html and "Cases of 1 organisation." in html
+    take_snapshot()
+    assert 'id="stats-grand-total">50<' in analyst.get("/statistics/").content.decode()
+
+
+def test_an_analyst_whose_first_agreement_is_newer_than_the_snapshot_is_told_when(
+    users: dict[str, Any], orgs: dict[str, Any], bulk_cases: Callable[..., list[Any]],
+    share: Callable[..., Any], client_for: Callable[..., Any],
+) -> None:
+    from wayhome.apps.statistics.snapshot import take_snapshot
+
+    bulk_cases(30)
+    take_snapshot()
+    share(orgs["ngo"], orgs["other"])
+    html = client_for(users["analyst"]).get("/statistics/").content.decode()
+    assert 'id="stats-table"' not in html
+    assert "counted from the next monthly snapshot" in html

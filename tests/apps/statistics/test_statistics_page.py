@@ -137,3 +137,24 @@ def test_the_same_dimension_twice_is_refused(
     share(orgs["ngo"], orgs["other"])
     r = client_for(users["analyst"]).get("/statistics/?row=sex&col=sex")
     assert "Choose two different dimensions" in r.content.decode()
+
+
+def test_the_page_looks_up_the_agreements_and_the_snapshot_once_per_request(
+    users: dict[str, Any], orgs: dict[str, Any], bulk_cases: Callable[..., list[Any]],
+    share: Callable[..., Any], client_for: Callable[..., Any],
+) -> None:
+    """The period choices and the table share one look-up of the agreements in force
+    and one of the current snapshot (with the organisation's population in it)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    share(orgs["ngo"], orgs["other"])
+    bulk_cases(30)
+    client = client_for(users["analyst"])
+    client.get("/statistics/?row=nationality")  # takes this month's snapshot
+    with CaptureQueriesContext(connection) as ctx:
+        r = client.get("/statistics/?row=sex")
+    assert 'id="stats-grand-total">30<' in r.content.decode()
+    sql = [q["sql"] for q in ctx.captured_queries]
+    assert len([q for q in sql if 'FROM "statistics_sharingagreement"' in q]) == 1
+    assert len([q for q in sql if 'FROM "statistics_snapshot" ORDER BY' in q]) == 1

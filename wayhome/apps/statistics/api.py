@@ -54,6 +54,8 @@ class StatisticsTableAPI(APIView):
                 request.query_params.get("col", ""),
                 request.query_params.get("period", "all"))
             released = services.table_for(request.user, row, col, period)
+        except services.Withheld as exc:  # until the next snapshot: not a bad request
+            return Response({"detail": str(exc)}, status=409)
         except DisclosureError as exc:
             return Response({"detail": str(exc)}, status=400)
         data: dict[str, Any] = {"dimension": row, "dimension_2": col,

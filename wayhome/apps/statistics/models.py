@@ -9,6 +9,8 @@ released cells.
   no case number, no name, no date finer than a month) so that every release within a
   snapshot is computed over the same data and the differencing audit is exact. A new
   snapshot is taken once per calendar month (or by ``wayhome stats snapshot``).
+- :class:`SnapshotPopulation` fixes, per snapshot and recipient, the organisations
+  counted: the agreements in force when the snapshot was taken.
 - :class:`ReleasedCell` is the ledger: every count published from a snapshot to a
   population (set of sharing organisations), whoever asked. Later releases are audited
   against it (wayhome.domain.disclosure).
@@ -56,6 +58,36 @@ class Snapshot(models.Model):
 
     class Meta:
         ordering = ["-taken_at", "-id"]
+
+
+class SnapshotPopulation(models.Model):
+    """The organisations whose cases a snapshot counts for one recipient, fixed when the
+    snapshot is taken (the agreements then in force). Every release from the snapshot to
+    that recipient is over exactly these organisations, so the ledger stays exact: an
+    agreement made later counts from the next snapshot, and after one ends the
+    recipient's figures are withheld until the next (services.scope_for).
+
+    ``recipient`` is empty for the operator's export (``wayhome stats export``: every
+    organisation then sharing with anyone). ``shrank``: an earlier snapshot counted these
+    organisations and more for the same recipient, so releases are also audited against
+    what was published then (the organisation that left must not come out by
+    subtraction)."""
+
+    snapshot = models.ForeignKey(Snapshot, on_delete=models.CASCADE,
+                                 related_name="populations")
+    recipient = models.ForeignKey("accounts.Organisation", on_delete=models.PROTECT,
+                                  related_name="+", null=True, blank=True)
+    holders = models.CharField(max_length=200)  # services.population_key
+    shrank = models.BooleanField(default=False)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["snapshot", "recipient"],
+                                    condition=Q(recipient__isnull=False),
+                                    name="statistics_one_population_per_recipient"),
+            models.UniqueConstraint(fields=["snapshot"], condition=Q(recipient__isnull=True),
+                                    name="statistics_one_export_population"),
+        ]
 
 
 FACT_COLUMNS = ("nationality", "sex", "age_band", "exploitation_country", "compound",

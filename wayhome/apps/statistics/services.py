@@ -4,14 +4,20 @@ Every count leaves through :func:`release_table`, which audits it with the discl
 engine against the ledger of what was already released from the same snapshot to the
 same population, and records what it publishes. Views and the CLI call these functions;
 they never count cases themselves.
+
+Whose cases a recipient sees is fixed per snapshot (:func:`scope_for`): the agreements in
+force when the snapshot was taken. After one of them ends, the recipient's figures are
+withheld until the next snapshot; a snapshot that counts fewer organisations than an
+earlier one is also audited against what was published then (the engine's ``wider``).
 """
 
 from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import reduce
 from typing import Any
 
 from django.conf import settings
@@ -31,6 +37,7 @@ from wayhome.domain.disclosure import (
     Period,
     Table,
     TableSpec,
+    Wider,
     check_k,
     counts_for,
     load_htcds_mapping,
@@ -44,7 +51,7 @@ from wayhome.security.policy import Action, require
 
 from .dimensions import DIMENSIONS, FACT_DIMENSIONS
 from .models import CaseFact, ReleasedCell, SharingAgreement, Snapshot
-from .snapshot import current_snapshot
+from .snapshot import current_population, holders_of, populations_of, population_key
 
 
 def deployment_k() -> int:
@@ -54,10 +61,13 @@ def deployment_k() -> int:
 
 # -- agreements ---------------------------------------------------------------------
 
-def shared_holder_ids(recipient_id: int) -> list[int]:
-    return sorted(SharingAgreement.objects.filter(recipient_id=recipient_id,
-                                                  ended_at__isnull=True)
-                  .values_list("holder_id", flat=True))
+def shared_holder_ids(recipient_id: int | None) -> list[int]:
+    """Organisations whose agreement with the recipient is in force now (None: with
+    anyone, for the export)."""
+    agreements = SharingAgreement.objects.filter(ended_at__isnull=True)
+    if recipient_id is not None:
+        agreements = agreements.filter(recipient_id=recipient_id)
+    return sorted(set(agreements.values_list("holder_id", flat=True)))
 
 
 def add_agreement(user: Any, recipient: Organisation, agreed_on: Any,
@@ -101,11 +111,103 @@ def agreements_of(user: Any) -> QuerySet[SharingAgreement]:
         "recipient")
 
 
+# -- whose cases, this month ---------------------------------------------------------
+
+PENDING = "pending"  # agreements made after this month's snapshot: counted from the next
+CHANGED = "changed"  # an organisation counted in this month's snapshot stopped sharing
+
+
+def withheld_message(reason: str) -> str:
+    if reason == PENDING:
+        return _("The organisations that agreed to share aggregates with yours are counted "
+                 "from the next monthly snapshot: the figures will be available then.")
+    return _("The organisations sharing aggregates with yours have changed: the figures "
+             "will be available again from the next monthly snapshot.")
+
+
+class Withheld(DisclosureError):
+    """No figure for this recipient until the next snapshot (``reason``: PENDING or
+    CHANGED); the message says why, to the analyst."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(withheld_message(reason))
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What a recipient (an analyst's organisation; None for the export) may be shown
+    now: the current snapshot and the organisations it counts for the recipient, fixed
+    when the snapshot was taken. ``withheld`` is why there is none this month (PENDING or
+    CHANGED); no holder and no reason: nobody shares with the recipient."""
+
+    recipient_id: int | None
+    snapshot: Snapshot | None = None
+    holder_ids: list[int] = field(default_factory=list)
+    shrank: bool = False
+    withheld: str = ""
+
+    def check(self) -> None:
+        """Raise :class:`Withheld` when the figures wait for the next snapshot."""
+        if self.withheld:
+            raise Withheld(self.withheld)
+
+
+def scope_for(recipient_id: int | None) -> Scope:
+    """The recipient's scope: one query for the agreements in force, one for the current
+    snapshot with the recipient's population in it (a snapshot is taken on first use in
+    the month)."""
+    active = set(shared_holder_ids(recipient_id))
+    if not active:
+        return Scope(recipient_id)
+    snapshot, population = current_population(recipient_id)
+    holders = holders_of(population.holders) if population is not None else []
+    if population is None or not holders:
+        # Agreements made after this month's snapshot count from the next one: counting
+        # them now would change the population of a snapshot already released from.
+        return Scope(recipient_id, snapshot, withheld=PENDING)
+    if not set(holders) <= active:
+        # An organisation counted in this snapshot ended its agreement: publishing over
+        # the others would give its cases by subtraction, and publishing over it would
+        # ignore that it withdrew its consent.
+        return Scope(recipient_id, snapshot, withheld=CHANGED)
+    return Scope(recipient_id, snapshot, holders, shrank=population.shrank)
+
+
+def scope_of(user: Any) -> Scope:
+    return scope_for(user.organisation_id)
+
+
+def wider_releases(scope: Scope) -> list[Wider]:
+    """What was published from earlier snapshots to the same recipient over more
+    organisations than now (its population shrank): one :class:`Wider` per earlier
+    population, the latest count of each cell, over the lattice of those snapshots."""
+    if not scope.shrank or scope.snapshot is None:
+        return []
+    mine = set(scope.holder_ids)
+    groups: dict[str, dict[int, Snapshot]] = {}
+    for pop in populations_of(scope.recipient_id).exclude(snapshot=scope.snapshot) \
+            .select_related("snapshot"):
+        if set(holders_of(pop.holders)) > mine:
+            groups.setdefault(pop.holders, {})[pop.snapshot_id] = pop.snapshot
+    out: list[Wider] = []
+    for key, snapshots in groups.items():
+        published: dict[Box, int] = {}
+        used: set[int] = set()
+        for snapshot_id, box, value in ReleasedCell.objects.filter(
+                snapshot_id__in=list(snapshots), population=key).order_by(
+                "snapshot__taken_at", "snapshot_id").values_list("snapshot_id", "box",
+                                                                 "value"):
+            published[Box.from_key(box)] = value
+            used.add(snapshot_id)
+        if published:
+            lattice = reduce(Lattice.union, (lattice_for(snapshots[i], holders_of(key))
+                                             for i in sorted(used)))
+            out.append(Wider(lattice, published))
+    return out
+
+
 # -- counting -----------------------------------------------------------------------
-
-def population_key(holder_ids: Iterable[int]) -> str:
-    return "orgs:" + ",".join(str(i) for i in sorted(set(holder_ids)))
-
 
 def _facts(snapshot: Snapshot, holder_ids: list[int]) -> QuerySet[CaseFact]:
     return CaseFact.objects.filter(snapshot=snapshot, organisation_id__in=holder_ids)
@@ -170,8 +272,10 @@ class Released:
 
 
 def release_table(*, snapshot: Snapshot, holder_ids: list[int], spec: TableSpec,
-                  lattice: Lattice, k: int, user: Any = None) -> Table:
-    """Audit one table against the ledger, record what it publishes, return it."""
+                  lattice: Lattice, k: int, user: Any = None,
+                  wider: Sequence[Wider] = ()) -> Table:
+    """Audit one table against the ledger (and ``wider``: see :func:`wider_releases`),
+    record what it publishes, return it."""
     population = population_key(holder_ids)
     counts = counts_for(spec, count_cells(snapshot, holder_ids, spec, lattice))
     with transaction.atomic():
@@ -180,7 +284,7 @@ def release_table(*, snapshot: Snapshot, holder_ids: list[int], spec: TableSpec,
         Snapshot.objects.select_for_update().filter(pk=snapshot.pk).first()
         ledger = {Box.from_key(b): v for b, v in ReleasedCell.objects.filter(
             snapshot=snapshot, population=population).values_list("box", "value")}
-        result = release(counts, lattice, k, ledger)
+        result = release(counts, lattice, k, ledger, wider)
         ReleasedCell.objects.bulk_create(
             [ReleasedCell(snapshot=snapshot, population=population, box=b.key(), value=v,
                           released_to=user if getattr(user, "pk", None) else None)
@@ -206,28 +310,32 @@ def analyst_table(user: Any, row_dim: str, col_dim: str | None, period: Period,
     return table_for(user, row_dim, col_dim, period)
 
 
-def table_for(user: Any, row_dim: str, col_dim: str | None, period: Period) -> Released | None:
+def table_for(user: Any, row_dim: str, col_dim: str | None, period: Period,
+              scope: Scope | None = None) -> Released | None:
     """:func:`analyst_table` for a caller that has already asked the policy (and written
-    the audit event) for this request."""
-    holders = shared_holder_ids(user.organisation_id)
-    if not holders:
+    the audit event) for this request, and may have looked up the ``scope`` already.
+    Raises :class:`Withheld` when the figures wait for the next snapshot."""
+    scope = scope or scope_of(user)
+    scope.check()
+    if not scope.holder_ids or scope.snapshot is None:
         return None
-    snapshot = current_snapshot()
+    snapshot, holders = scope.snapshot, scope.holder_ids
     lattice = lattice_for(snapshot, holders)
     spec = table_spec(lattice, row_dim, col_dim, period)
     if period.granularity != "all" and not lattice.subperiods(period, "month"):
         raise DisclosureError(_("No case was registered in that period."))
     table = release_table(snapshot=snapshot, holder_ids=holders, spec=spec,
-                          lattice=lattice, k=deployment_k(), user=user)
+                          lattice=lattice, k=deployment_k(), user=user,
+                          wider=wider_releases(scope))
     return Released(table, snapshot, len(holders))
 
 
-def periods_for(user: Any) -> list[Period]:
+def periods_for(user: Any, scope: Scope | None = None) -> list[Period]:
     """The periods an analyst can choose (all time, years, quarters with data)."""
-    holders = shared_holder_ids(user.organisation_id)
+    scope = scope or scope_of(user)
     out = [parse_period("all")]
-    if holders:
-        lattice = lattice_for(current_snapshot(), holders)
+    if scope.holder_ids and scope.snapshot is not None and not scope.withheld:
+        lattice = lattice_for(scope.snapshot, scope.holder_ids)
         out += lattice.periods("year") + lattice.periods("quarter")
     return out
 
@@ -275,14 +383,20 @@ def write_csv(rows: Iterable[list[str]], header: list[str]) -> str:
     return buf.getvalue()
 
 
-def all_dimension_tables(snapshot: Snapshot, holder_ids: list[int], k: int,
-                         user: Any = None) -> list[Table]:
-    """Every dimension over all time (one-way tables), each audited in turn."""
+def all_dimension_tables(scope: Scope, k: int, user: Any = None) -> list[Table]:
+    """Every dimension over all time (one-way tables), each audited in turn; none when
+    nobody shares with the scope's recipient. Raises :class:`Withheld` as
+    :func:`table_for` does."""
+    scope.check()
+    if not scope.holder_ids or scope.snapshot is None:
+        return []
+    snapshot, holder_ids = scope.snapshot, scope.holder_ids
     lattice = lattice_for(snapshot, holder_ids)
     period = parse_period("all")
+    wider = wider_releases(scope)
     return [release_table(snapshot=snapshot, holder_ids=holder_ids,
                           spec=table_spec(lattice, dim, None, period), lattice=lattice,
-                          k=k, user=user)
+                          k=k, user=user, wider=wider)
             for dim in DIMENSIONS]
 
 
@@ -307,23 +421,20 @@ def htcds_rows(tables: Iterable[Table]) -> list[list[str]]:
 
 
 def analyst_htcds_csv(user: Any) -> str:
+    """Raises :class:`Withheld` when the figures wait for the next snapshot."""
     require(user, Action.STATS_EXPORT)
-    holders = shared_holder_ids(user.organisation_id)
-    tables = all_dimension_tables(current_snapshot(), holders, deployment_k(), user) \
-        if holders else []
+    tables = all_dimension_tables(scope_of(user), deployment_k(), user)
     return write_csv(htcds_rows(tables), HTCDS_HEADER)
 
 
 def export_all(k: int) -> tuple[str, int]:
     """For ``wayhome stats export``: every dimension over the cases of every
-    organisation sharing with anyone. Returns (CSV text, number of rows)."""
+    organisation sharing with anyone when the snapshot was taken. Returns (CSV text,
+    number of rows); raises :class:`Withheld` after one of them stopped sharing."""
     check_k(k)
-    holders = sorted(set(SharingAgreement.objects.filter(ended_at__isnull=True)
-                         .values_list("holder_id", flat=True)))
     rows: list[list[str]] = []
-    if holders:
-        for table in all_dimension_tables(current_snapshot(), holders, k):
-            rows += table_rows(table)
+    for table in all_dimension_tables(scope_for(None), k):
+        rows += table_rows(table)
     return write_csv(rows, CSV_HEADER), len(rows)
 
 

@@ -8,11 +8,12 @@ every statistics page then counts with GROUP BY over that one indexed table.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import Any
 
 from django.apps import apps
 from django.db import transaction
-from django.db.models import Exists, F, OuterRef, Subquery
+from django.db.models import Exists, F, OuterRef, QuerySet, Subquery
 from django.utils import timezone
 
 from wayhome.apps.cases.models import Case
@@ -22,7 +23,7 @@ from wayhome.apps.returns.models import FollowUpOutcome, OptionChoice, PlanStatu
 from wayhome.apps.screening.models import GroundsDecision
 
 from .dimensions import DIMENSIONS, UNKNOWN, age_band
-from .models import CaseFact, SharingAgreement, Snapshot
+from .models import CaseFact, SharingAgreement, Snapshot, SnapshotPopulation
 
 CHUNK = 5000
 
@@ -59,10 +60,40 @@ def epoch_of(when: dt.datetime) -> str:
     return when.strftime("%Y-%m")
 
 
-def sharing_holders() -> list[int]:
-    """Organisations with at least one agreement in force: the only cases read."""
-    return sorted(set(SharingAgreement.objects.filter(ended_at__isnull=True)
-                      .values_list("holder_id", flat=True)))
+def population_key(holder_ids: Iterable[int]) -> str:
+    return "orgs:" + ",".join(str(i) for i in sorted(set(holder_ids)))
+
+
+def holders_of(key: str) -> list[int]:
+    """The organisations of a :func:`population_key`."""
+    rest = key.removeprefix("orgs:")
+    return [int(i) for i in rest.split(",")] if rest else []
+
+
+def populations_in_force() -> dict[int | None, set[int]]:
+    """Per recipient, the organisations whose agreement with it is in force; under None,
+    every organisation sharing with anyone (the export's population, and the only cases
+    a snapshot reads)."""
+    out: dict[int | None, set[int]] = {}
+    for recipient, holder in SharingAgreement.objects.filter(
+            ended_at__isnull=True).values_list("recipient_id", "holder_id"):
+        out.setdefault(recipient, set()).add(holder)
+        out.setdefault(None, set()).add(holder)
+    return out
+
+
+def _record_populations(snapshot: Snapshot, populations: dict[int | None, set[int]]) -> None:
+    """Fix the snapshot's population per recipient; mark those that shrank (an earlier
+    snapshot counted the same organisations and more for that recipient)."""
+    earlier: dict[int | None, list[set[int]]] = {}
+    for recipient, key in SnapshotPopulation.objects.exclude(snapshot=snapshot).values_list(
+            "recipient_id", "holders").distinct():
+        earlier.setdefault(recipient, []).append(set(holders_of(key)))
+    SnapshotPopulation.objects.bulk_create(
+        SnapshotPopulation(snapshot=snapshot, recipient_id=recipient,
+                           holders=population_key(holders),
+                           shrank=any(before > holders for before in earlier.get(recipient, [])))
+        for recipient, holders in populations.items())
 
 
 def _annotated_cases(holder_ids: list[int]) -> Any:
@@ -163,12 +194,16 @@ def _fact(snapshot: Snapshot, row: dict[str, Any]) -> CaseFact:
 
 
 def take_snapshot() -> Snapshot:
-    """Freeze the facts of every case of the sharing organisations (all or nothing)."""
+    """Freeze the facts of every case of the sharing organisations, and the population
+    of every recipient (all or nothing)."""
     with transaction.atomic():
         snapshot = Snapshot.objects.create(epoch=epoch_of(timezone.now()))
+        populations = populations_in_force()
+        _record_populations(snapshot, populations)
         batch: list[CaseFact] = []
         n = 0
-        for row in _annotated_cases(sharing_holders()).iterator(chunk_size=CHUNK):
+        for row in _annotated_cases(sorted(populations.get(None, set()))).iterator(
+                chunk_size=CHUNK):
             batch.append(_fact(snapshot, row))
             if len(batch) >= CHUNK:
                 CaseFact.objects.bulk_create(batch)
@@ -187,3 +222,31 @@ def current_snapshot() -> Snapshot:
     if snapshot is None or snapshot.epoch != epoch_of(timezone.now()):
         snapshot = take_snapshot()
     return snapshot
+
+
+def populations_of(recipient_id: int | None) -> QuerySet[SnapshotPopulation]:
+    """The recipient's populations, snapshot by snapshot (None: the export's)."""
+    if recipient_id is None:
+        return SnapshotPopulation.objects.filter(recipient__isnull=True)
+    return SnapshotPopulation.objects.filter(recipient_id=recipient_id)
+
+
+def current_population(recipient_id: int | None) -> tuple[Snapshot, SnapshotPopulation | None]:
+    """This month's snapshot (taken on first use in the month) and the recipient's
+    population in it (None: nobody shared with it when it was taken), in one query."""
+    mine = populations_of(recipient_id).filter(snapshot=OuterRef("pk"))
+    latest = Snapshot.objects.annotate(
+        population_id=Subquery(mine.values("pk")[:1]),
+        population_holders=Subquery(mine.values("holders")[:1]),
+        population_shrank=Subquery(mine.values("shrank")[:1]),
+    ).order_by("-taken_at", "-id").first()
+    if latest is None or latest.epoch != epoch_of(timezone.now()):
+        snapshot = take_snapshot()
+        return snapshot, populations_of(recipient_id).filter(snapshot=snapshot).first()
+    pk = getattr(latest, "population_id", None)
+    if pk is None:
+        return latest, None
+    return latest, SnapshotPopulation(
+        pk=pk, snapshot=latest, recipient_id=recipient_id,
+        holders=getattr(latest, "population_holders"),
+        shrank=bool(getattr(latest, "population_shrank")))

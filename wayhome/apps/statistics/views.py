@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from wayhome.apps.forms import add_errors
 from wayhome.domain.disclosure import DisclosureError, Period
 from wayhome.security.policy import Action, require
 
@@ -24,28 +25,32 @@ from .forms import AgreementForm, TableForm
 from .models import SharingAgreement
 
 
-def _period_choices(user: Any) -> list[tuple[str, str]]:
+def _period_choices(periods: list[Period]) -> list[tuple[str, str]]:
     def text(p: Period) -> str:
         return _("All time") if p.granularity == "all" else p.key
-    return [("all" if p.granularity == "all" else p.key, text(p))
-            for p in services.periods_for(user)]
+    return [("all" if p.granularity == "all" else p.key, text(p)) for p in periods]
 
 
-def _query(request: HttpRequest, action: Action) -> tuple[TableForm, Any]:
-    """The form and, when it is valid, the released table."""
+def _query(request: HttpRequest, action: Action) -> tuple[TableForm, Any, str]:
+    """The form and, when it is valid, the released table; or why the figures are
+    withheld this month. The agreements and the snapshot are looked up once."""
     require(request.user, action)
-    form = TableForm(request.GET or {"row": "nationality", "period": "all"},
-                     periods=_period_choices(request.user))
+    scope = services.scope_of(request.user)
+    periods = _period_choices(services.periods_for(request.user, scope))
+    if scope.withheld:  # the choice is kept on screen, but not checked
+        return (TableForm(initial=request.GET.dict(), periods=periods), None,
+                services.withheld_message(scope.withheld))
+    form = TableForm(request.GET or {"row": "nationality", "period": "all"}, periods=periods)
     released = None
     if form.is_valid():
         try:
             row, col, period = services.parse_request(
                 form.cleaned_data["row"], form.cleaned_data["col"],
                 form.cleaned_data["period"] or "all")
-            released = services.table_for(request.user, row, col, period)
+            released = services.table_for(request.user, row, col, period, scope)
         except DisclosureError as exc:
             form.add_error(None, str(exc))
-    return form, released
+    return form, released, ""
 
 
 def _view_rows(table: Any) -> list[dict[str, Any]]:
@@ -59,8 +64,8 @@ def _view_rows(table: Any) -> list[dict[str, Any]]:
 @login_required
 @require_GET
 def index(request: HttpRequest) -> HttpResponse:
-    form, released = _query(request, Action.STATS_VIEW)
-    context: dict[str, Any] = {"form": form, "released": released,
+    form, released, withheld = _query(request, Action.STATS_VIEW)
+    context: dict[str, Any] = {"form": form, "released": released, "withheld": withheld,
                                "k": services.deployment_k(), "mark": SUPPRESSED_MARK}
     if released is not None:
         table = released.table
@@ -85,10 +90,17 @@ def index(request: HttpRequest) -> HttpResponse:
     return render(request, "statistics/index.html", context)
 
 
+def _withheld(message: str) -> HttpResponse:
+    """A download asked for while the figures wait for the next snapshot."""
+    return HttpResponse(message, status=409, content_type="text/plain; charset=utf-8")
+
+
 @login_required
 @require_GET
 def table_csv(request: HttpRequest) -> HttpResponse:
-    form, released = _query(request, Action.STATS_EXPORT)
+    form, released, withheld = _query(request, Action.STATS_EXPORT)
+    if withheld:
+        return _withheld(withheld)
     if not form.is_valid():
         errors = [str(e) for errs in form.errors.values() for e in errs]
         return HttpResponse("\n".join(errors), status=400,
@@ -109,7 +121,10 @@ def table_csv(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def htcds_csv(request: HttpRequest) -> HttpResponse:
-    body = services.analyst_htcds_csv(request.user)
+    try:
+        body = services.analyst_htcds_csv(request.user)
+    except services.Withheld as exc:
+        return _withheld(str(exc))
     response = HttpResponse(body, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="wayhome-statistics-htcds.csv"'
     return response
@@ -126,12 +141,11 @@ def agreements(request: HttpRequest) -> HttpResponse:
                                    form.cleaned_data["agreed_on"],
                                    form.cleaned_data["terms"])
         except ValidationError as exc:
-            for field, errs in exc.message_dict.items():
-                for err in errs:
-                    form.add_error(field if field in form.fields else None, err)
+            add_errors(form, exc)
         else:
             messages.success(request, _("Agreement recorded: aggregates of your cases "
-                                        "are now shared with that organisation."))
+                                        "are shared with that organisation from the next "
+                                        "monthly snapshot."))
             return redirect("statistics:agreements")
     return render(request, "statistics/agreements.html",
                   {"agreements": current, "form": form})

@@ -24,6 +24,14 @@ If nothing in this release can repair a violation, every new cell is withheld.
 Gaps the ledger alone already opens (an earlier export with a lower k) are not this
 release's to repair and are left aside.
 
+Across a change of population (an organisation stopped sharing, so this month's
+snapshot counts fewer organisations than an earlier one did for the same reader), the
+earlier releases are passed as :class:`Wider`: the audit runs once more over a
+:class:`~.model.SplitLattice` in which each earlier count is the sum of this
+population's count and the rest's, so "earlier minus now" is one more relation the
+attacker solves, and a cell is hidden where it would give a group of 1..k-1 cases of the
+rest (the organisation that left).
+
 Limits, stated: the simulated attacker solves one relation at a time (exact values), as
 differencing does; it does not solve several relations jointly (a suppressed cell that
 is a "bridge" between two blocks of suppressed cells of a two-way table can in theory be
@@ -32,10 +40,22 @@ computed from sums of several rows and columns) nor bound cells by linear progra
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from .model import Box, Cell, DisclosureError, Family, Lattice, Release, Status, check_k
+from .model import (
+    IN,
+    PART,
+    Box,
+    Cell,
+    DisclosureError,
+    Family,
+    Lattice,
+    Release,
+    SplitLattice,
+    Status,
+    check_k,
+)
 
 RelKey = tuple[Box, Family]
 
@@ -51,9 +71,13 @@ class _Attacker:
 
     def add(self, box: Box, value: int) -> None:
         self.known[box] = value
+        if not self.lattice.holds(box):
+            return  # a zero everyone knows (see SplitLattice): in no relation as a child
         for parent_family in box.family.coarser():
-            rel = (box.restrict(parent_family), box.family)
-            self.relations.setdefault(rel, {})[box] = value
+            parent = box.restrict(parent_family)
+            self.relations.setdefault((parent, box.family), {})[box] = value
+            if parent not in self.known and not self.lattice.holds(parent):
+                self.add(parent, 0)
 
     def close(self) -> None:
         for box, value in list(self.known.items()):
@@ -92,17 +116,33 @@ class _Attacker:
         return list(bad)
 
 
+@dataclass(frozen=True)
+class Wider:
+    """Counts published earlier over a population that contains this one (the same
+    organisations and more: an earlier snapshot, before an organisation stopped sharing),
+    with that population's lattice. A reader holding both subtracts one from the other."""
+
+    lattice: Lattice
+    published: Mapping[Box, int]
+
+
 def release(
     request: Mapping[Box, int],
     lattice: Lattice,
     k: int,
     ledger: Mapping[Box, int] | None = None,
+    wider: Sequence[Wider] = (),
 ) -> Release:
     """Decide which of the requested counts may be published.
 
     ``request`` maps each box to its true count; ``ledger`` holds the counts published
     before over the same data (same snapshot, same population). Returns every requested
     cell with its status; :attr:`Release.published` is what to add to the ledger.
+
+    ``wider``: counts published before over larger populations. Each is audited with
+    this release as one :class:`SplitLattice` (the earlier population split into this
+    one and the rest), and a cell that would let a reader work out a group of 1..k-1
+    cases of the rest is hidden too (status DIFFERENCING).
     """
     check_k(k)
     ledger = dict(ledger or {})
@@ -111,17 +151,40 @@ def release(
         if value < 0:
             raise DisclosureError(f"negative count for {box.key()}")
         if box in ledger and ledger[box] != value:
-            raise DisclosureError(f"{box.key()} was published as {ledger[box]} over the "
-                                  f"same data and now counts {value}")
+            # No count in the message: it would reach a page or a log.
+            raise DisclosureError("a count differs from the one published before over the "
+                                  "same data; nothing published")
+    status = _audit(request, lattice, k, ledger)
+    for earlier in wider:
+        split = SplitLattice.of(earlier.lattice, lattice)
+        shown = {_inner(b): request[b] for b, s in status.items() if s == Status.PUBLISHED}
+        both = _audit(shown, split, k,
+                      {**earlier.published, **{_inner(b): v for b, v in ledger.items()}})
+        for box, s in status.items():
+            if s == Status.PUBLISHED and both[_inner(box)] != Status.PUBLISHED:
+                status[box] = Status.DIFFERENCING
+    out = Release(k=k)
+    for box, value in request.items():
+        s = status[box]
+        out.cells[box] = Cell(box, s, value if s == Status.PUBLISHED else None)
+    return out
+
+
+def _inner(box: Box) -> Box:
+    return Box.of(box.period, {**dict(box.values), PART: IN})
+
+
+def _audit(
+    request: Mapping[Box, int],
+    lattice: Lattice,
+    k: int,
+    ledger: Mapping[Box, int],
+) -> dict[Box, Status]:
+    """The status of every requested box: rules 1-4 of the module's docstring."""
     status: dict[Box, Status] = {}
     for box, value in request.items():
-        if 1 <= value < k:
-            # Even if an earlier release (with a lower k) showed it: not shown again.
-            status[box] = Status.PRIMARY
-        elif box in ledger:
-            status[box] = Status.PUBLISHED
-        else:
-            status[box] = Status.PUBLISHED
+        # Primary: even if an earlier release (with a lower k) showed it, not shown again.
+        status[box] = Status.PRIMARY if 1 <= value < k else Status.PUBLISHED
     # What the ledger alone already lets an attacker compute (for example after an
     # export with a lower k) cannot be undone here: only new gaps are repaired.
     before = _Attacker(lattice, dict(ledger))
@@ -148,11 +211,7 @@ def release(
                 if box not in ledger and status[box] == Status.PUBLISHED:
                     status[box] = Status.DIFFERENCING
             break
-    out = Release(k=k)
-    for box, value in request.items():
-        s = status[box]
-        out.cells[box] = Cell(box, s, value if s == Status.PUBLISHED else None)
-    return out
+    return status
 
 
 def _repair(

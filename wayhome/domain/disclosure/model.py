@@ -235,6 +235,87 @@ class Lattice:
         if box.period.granularity != "all" and not self.subperiods(box.period, "month"):
             raise DisclosureError(f"period {box.period.label()} holds no data month")
 
+    def holds(self, box: Box) -> bool:
+        """Can ``box`` hold a case? False for a box outside the lattice (a value or a
+        period the data do not have), whose count every reader knows is zero. Every box
+        of a plain lattice that reaches the engine is inside it."""
+        return True
+
+    def union(self, other: Lattice) -> Lattice:
+        """The lattice of two populations (or two snapshots) together."""
+        domains = {d: tuple(dict.fromkeys((*self.domains.get(d, ()),
+                                           *other.domains.get(d, ()))))
+                   for d in (*self.domains, *(d for d in other.domains
+                                               if d not in self.domains))}
+        return Lattice(domains, tuple(sorted({*self.months, *other.months})))
+
+    def contains(self, box: Box) -> bool:
+        """Is ``box`` inside this lattice (every value in its dimension's list, and a
+        period holding data months)?"""
+        if not self.months:
+            return False
+        if any(d not in self.domains or v not in self.domains[d] for d, v in box.values):
+            return False
+        return box.period.granularity == "all" or bool(self.subperiods(box.period, "month"))
+
+
+# The internal dimension of the audit across a population change (see SplitLattice).
+PART = "~part"
+IN = "in"
+OUT = "out"
+
+
+@dataclass(frozen=True)
+class SplitLattice(Lattice):
+    """Two populations, one inside the other, as one lattice: the counts published
+    earlier over the *outer* population (boxes without :data:`PART`), the counts over the
+    *inner* one (``PART=in``) and their difference, the rest (``PART=out``). An outer box
+    is the sum of its ``in`` and ``out`` boxes, so the engine's attacker computes the rest
+    by subtraction, as a reader holding both releases would.
+
+    A box outside its own population's lattice (a nationality, a month the population
+    has no case of) is a zero every reader knows: it is left out of every family (so a
+    relation with it is decided by the others) and known as 0 where it is a parent."""
+
+    outer: Lattice = field(kw_only=True)
+    inner: Lattice = field(kw_only=True)
+    both: Lattice = field(kw_only=True)
+    _kids: dict[tuple[Box, Family], tuple[Box, ...]] = field(
+        default_factory=dict, compare=False, hash=False, repr=False)
+
+    @staticmethod
+    def of(outer: Lattice, inner: Lattice) -> SplitLattice:
+        both = outer.union(inner)
+        return SplitLattice({**both.domains, PART: (IN, OUT)}, both.months,
+                            outer=outer, inner=inner, both=both)
+
+    def _own(self, box: Box) -> tuple[Lattice, Box]:
+        part = box.value_of(PART)
+        plain = Box(box.period, tuple((d, v) for d, v in box.values if d != PART))
+        if part == IN:
+            return self.inner, plain
+        if part == OUT:  # outer minus inner: zero only where both are
+            return self.both, plain
+        return self.outer, plain
+
+    def holds(self, box: Box) -> bool:
+        own, plain = self._own(box)
+        return own.contains(plain)
+
+    def children(self, parent: Box, family: Family) -> Iterable[Box]:
+        kids = self._kids.get((parent, family))
+        if kids is None:
+            kids = self._kids[(parent, family)] = tuple(
+                b for b in super().children(parent, family) if self.holds(b))
+        return kids
+
+    def children_count(self, parent: Box, family: Family) -> int:
+        return len(tuple(self.children(parent, family)))
+
+    def validate(self, box: Box) -> None:
+        own, plain = self._own(box)
+        own.validate(plain)
+
 
 class Status(StrEnum):
     PUBLISHED = "published"
