@@ -272,3 +272,45 @@ def test_only_a_name_comparison_may_anchor() -> None:
         parse_table_model({"blocking": [{"keys": ["sex"]}], "comparisons": [
             {"column": "sex", "kind": "exact", "anchor": True,
              "levels": [{"test": "exact"}, {"test": "else"}]}]})
+
+
+def test_sorted_key_meets_the_same_name_in_any_script_and_order_only() -> None:
+    rule = BlockingRule(("name.sorted",))
+    assert ("hung nguyen van",) in row_keys(rule, {"name": "Hung Nguyen Van"})
+    assert row_keys(rule, {"name": "Nguyễn Văn Hùng"}) & row_keys(rule, {"name": "HUNG NGUYEN VAN"})
+    assert not row_keys(rule, {"name": "Nguyễn Văn Hùng"}) & row_keys(rule, {"name": "Nguyễn Văn Hải"})
+    prep = prepare({"name": ["Nguyễn Văn Hùng", "Trần Thị Lan"]},
+                   {"name": ["Hung Nguyen Van", "Lan Tran"]}, frozenset({"name"}))
+    i, j = block(prep, [rule])
+    assert list(zip(i.tolist(), j.tolist(), strict=True)) == [(0, 2)]
+
+
+def test_m_floor_keeps_a_disagreement_from_vetoing_a_match() -> None:
+    from wayhome.domain.linkage.vector import floor_m
+
+    model = load_table_model("registry")
+    assert model.m_floor == 0.001
+    sex = [c.column for c in model.comparisons].index("sex")
+    m = [list(c) for c in (tuple(1.0 / len(c.levels) for _ in c.levels)
+                           for c in model.comparisons)]
+    m[sex] = [1.0, 1.0, 0.0]  # missing, exact, else: "true matches never disagree"
+    params = Parameters(tuple(tuple(x) for x in m), tuple(tuple(x) for x in m), 1e-4, 1)
+    floored = floor_m(model, params)
+    missing, exact, other = floored.m[sex]
+    assert missing == 1.0  # no evidence either way, untouched
+    assert other == pytest.approx(0.001, rel=0.01)
+    assert exact + other == pytest.approx(1.0)
+    no_floor = parse_table_model({
+        "blocking": [{"keys": ["name.key"]}],
+        "comparisons": [{"column": c.column, "kind": c.kind,
+                         "levels": [{"id": lv.id, "test": lv.test, "min": lv.min,
+                                     "max": lv.max} for lv in c.levels]}
+                        for c in model.comparisons]})
+    assert floor_m(no_floor, params) == params
+
+
+def test_m_floor_out_of_range_is_refused() -> None:
+    with pytest.raises(LinkageDataError, match="m_floor"):
+        parse_table_model({"model": {"m_floor": 0.5}, "blocking": [{"keys": ["name"]}],
+                           "comparisons": [{"column": "name", "kind": "exact",
+                                            "levels": [{"test": "else"}]}]})

@@ -29,7 +29,8 @@ Comparison kinds and the level tests each understands:
 Blocking rules are lists of key expressions; two records are a candidate pair when all
 expressions of one rule give a common value. Expressions: ``col`` (the value),
 ``col.key`` / ``col.tokenkey`` / ``col.tokens`` (names-engine keys, order-free token
-keys and variant tokens, several per record), ``col.wordtokens`` (variant tokens of
+keys and variant tokens, several per record), ``col.sorted`` (each romanised variant of
+the whole name with its tokens sorted: the same name in any script or order), ``col.wordtokens`` (variant tokens of
 each word analysed on its own: cheaper for long free-text names), ``col.year``, ``col.monthday`` (``MM-DD`` of a full
 date), ``col.prefixN`` (first N
 characters). A rule's block is skipped when it holds more than ``max_side`` records on
@@ -104,6 +105,8 @@ class TableModel:
     match_threshold: float = 0.9
     review_threshold: float = 0.5
     prior: float | None = None
+    #: Smallest m an estimated level may get (see ``vector.floor_m``); 0 for none.
+    m_floor: float = 0.0
 
     @property
     def columns(self) -> frozenset[str]:
@@ -193,8 +196,11 @@ def parse_table_model(data: dict[str, Any], name: str = "model") -> TableModel:
     review_t = _num(model, "review_threshold", "model", 0.5)
     if not 0 < review_t <= match_t <= 1:
         raise LinkageDataError("model: need 0 < review_threshold <= match_threshold <= 1")
+    m_floor = _num(model, "m_floor", "model", 0.0)
+    if not 0 <= m_floor < 0.1:
+        raise LinkageDataError("model.m_floor: expected a number in [0, 0.1)")
     return TableModel(name, tuple(rules), comps, match_t, review_t,
-                      _opt_prob(model, "prior", "model"))
+                      _opt_prob(model, "prior", "model"), m_floor)
 
 
 @functools.cache

@@ -143,13 +143,15 @@ def _expression_values(prep: Prepared, expr: str) -> list[tuple[str, ...]]:
         raw, values = codes(prep, col, lower=False)
         per_value = [_word_tokens(v) for v in values]
         return [per_value[c] if c >= 0 else () for c in raw.tolist()]
-    if op in {"key", "tokenkey", "tokens"}:
+    if op in {"key", "tokenkey", "tokens", "sorted"}:
         nc = name_column(prep, col)
         per_name: list[tuple[str, ...]]
         if op == "key":
             per_name = [tuple(k for k in ks if k) for ks in nc.keys]
         elif op == "tokenkey":
             per_name = [tuple(k for k in ks if k) for ks in nc.token_keys]
+        elif op == "sorted":
+            per_name = [_sorted_variants(vs) for vs in nc.variants]
         else:
             per_name = [tuple(dict.fromkeys(t for v in vs for t in v.split() if len(t) >= 2))
                         for vs in nc.variants]
@@ -165,6 +167,12 @@ def _expression_values(prep: Prepared, expr: str) -> list[tuple[str, ...]]:
         size = int(op[6:])
         return [(values[c][:size],) if c >= 0 else () for c in raw.tolist()]
     return [(values[c],) if c >= 0 else () for c in raw.tolist()]
+
+
+def _sorted_variants(variants: Sequence[str]) -> tuple[str, ...]:
+    """Each romanised variant with its tokens in order ("hung nguyen van" for "Nguyen Van
+    Hung" and "Hung Nguyen Van"): the whole name, across scripts, order ignored."""
+    return tuple(dict.fromkeys(" ".join(sorted(v.split())) for v in variants))
 
 
 @functools.lru_cache(maxsize=262144)
@@ -193,7 +201,7 @@ def value_keys(expr: str, value: str) -> tuple[str, ...]:
         return ()
     if op == "wordtokens":
         return _word_tokens(written)
-    if op in {"key", "tokenkey", "tokens"}:
+    if op in {"key", "tokenkey", "tokens", "sorted"}:
         try:
             name = cached_normalise(written)
         except NameInputError:
@@ -202,6 +210,8 @@ def value_keys(expr: str, value: str) -> tuple[str, ...]:
             return tuple(k for k in name.keys if k)
         if op == "tokenkey":
             return tuple(k for k in name.token_keys if k)
+        if op == "sorted":
+            return _sorted_variants(name.variants[:MAX_SCORED_VARIANTS])
         variants = name.variants[:MAX_SCORED_VARIANTS]
         return tuple(dict.fromkeys(t for var in variants for t in var.split() if len(t) >= 2))
     if op == "year":
@@ -735,6 +745,29 @@ def anchor_m(prep: Prepared, model: TableModel, params: Parameters, i: IntArray,
                       params.iterations)
 
 
+def floor_m(model: TableModel, params: Parameters) -> Parameters:
+    """m of every level raised to at least ``model.m_floor`` (then renormalised).
+
+    On clean training data a level true matches never reach (a different sex, a
+    nationality that disagrees) gets m near 0, i.e. a weight of -20 bits or worse: one
+    typing slip in a real register would then veto an otherwise certain match. The floor
+    says "true matches disagree here at least this often". Levels whose m the model file
+    fixes, and "missing" levels, are left as they are.
+    """
+    if model.m_floor <= 0:
+        return params
+    out = []
+    for comp, m in zip(model.comparisons, params.m, strict=True):
+        arr = np.asarray(m, dtype=np.float64)
+        free = np.asarray([lv.test != "missing" and lv.m is None for lv in comp.levels])
+        if free.any():
+            raised = np.where(free, np.maximum(arr, model.m_floor), arr)
+            scale = arr[free].sum() / raised[free].sum()
+            arr = np.where(free, raised * scale, arr)
+        out.append(tuple(float(x) for x in arr))
+    return Parameters(tuple(out), params.u, params.prior, params.iterations)
+
+
 def term_frequency_adjustment(prep: Prepared, model: TableModel, params: Parameters,
                               i: IntArray, j: IntArray,
                               levels: NDArray[np.int8]) -> FloatArray:
@@ -906,6 +939,7 @@ def run(model: TableModel, left: Columns, right: Columns | None = None,
                  else prep.n_left * (prep.n - prep.n_left))
         params = estimate_by_sessions(model, levels, members, u, total)
         params = anchor_m(prep, model, params, i, j, levels)
+        params = floor_m(model, params)
         adjust = term_frequency_adjustment(prep, model, params, i, j, levels)
         if not prep.dedupe:
             params = prior_from_one_to_one(params, i, j, levels, total, adjust=adjust)
