@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Sequence
 
@@ -10,7 +11,7 @@ from wayhome.domain.names import Name, NameInputError, similarity
 from ._names import cached_normalise
 from .blocking import candidate_pairs
 from .model import LinkageInputError, Link, LinkResult, Problem, Record, ScoredPair
-from .scoring import Settings, compare, load_settings, probability
+from .scoring import Settings, compare, estimated_prior, load_settings, probability
 
 
 def _analyse(records: Sequence[Record], side: str) -> tuple[list[Name], list[Problem]]:
@@ -69,7 +70,8 @@ def link(
     """Link two lists of people.
 
     Candidate pairs come from :func:`~.blocking.candidate_pairs`; each is scored
-    (:func:`score_pair`); pairs at or above the review threshold are assigned one-to-one;
+    (:func:`score_pair`; when both lists hold at least ``settings.estimate_prior_from``
+    records, with the prior the lists imply, :func:`~.scoring.estimated_prior`); pairs at or above the review threshold are assigned one-to-one;
     assigned pairs at or above the match threshold are ``matches`` unless another candidate
     of either record comes within ``ambiguity_margin`` bits of it; the rest are ``review``.
     ``backend`` is "python" (pair by pair), "vectorised" (:mod:`.vector`: the same
@@ -89,15 +91,22 @@ def link(
             backend == "auto" and len(left) + len(right) >= VECTORISED_FROM):
         from .records_vector import score_records
 
-        scored, n_candidates = score_records(left, right, settings)
+        scored, n_candidates, settings = score_records(left, right, settings)
         return decide(scored, settings, n_candidates, len(left), len(right))
     candidates = candidate_pairs(left_names, right_names, settings.max_token_block)
-    scored = []
-    for i, j in candidates:
-        p = score_pair(left[i], right[j], settings)
-        if p.probability >= settings.review_threshold:
-            scored.append(p)
+    pairs = [score_pair(left[i], right[j], settings) for i, j in candidates]
+    if _estimates_prior(settings, len(left), len(right)):
+        settings = dataclasses.replace(settings, prior=estimated_prior(
+            [p.weight for p in assign_one_to_one(pairs)], len(candidates), settings))
+        pairs = [dataclasses.replace(p, probability=probability(settings, p.weight))
+                 for p in pairs]
+    scored = [p for p in pairs if p.probability >= settings.review_threshold]
     return decide(scored, settings, len(candidates), len(left), len(right))
+
+
+def _estimates_prior(settings: Settings, n_left: int, n_right: int) -> bool:
+    """Whether :func:`link` estimates the prior from these lists (both big enough)."""
+    return 0 < settings.estimate_prior_from <= min(n_left, n_right)
 
 
 def band(pair: ScoredPair, rival_weight: float, settings: Settings) -> str:

@@ -8,6 +8,7 @@ candidate pairs, levels, weights and hence the same matches; only the speed diff
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Sequence
 
@@ -17,9 +18,9 @@ from wayhome.domain.names import MAX_VARIANTS, similarity
 
 from ._names import cached_normalise
 from .model import LevelResult, Record, ScoredPair
-from .scoring import Settings, probability
+from .scoring import Settings, estimated_prior, probability
 from .table import BlockingRule, TableComparison, TableLevel, TableModel
-from .vector import block, compare, prepare
+from .vector import block, compare, one_to_one, prepare
 
 _TESTS = {"missing": "missing", "similarity": "sim", "agree": "exact", "exact": "exact",
           "year_month": "year_month", "day_month_swapped": "swap",
@@ -41,8 +42,9 @@ def table_model(settings: Settings) -> TableModel:
 
 
 def score_records(left: Sequence[Record], right: Sequence[Record],
-                  settings: Settings) -> tuple[list[ScoredPair], int]:
-    """(pairs at or above the review threshold, number of candidate pairs)."""
+                  settings: Settings) -> tuple[list[ScoredPair], int, Settings]:
+    """(pairs at or above the review threshold, number of candidate pairs, the settings
+    used: with the estimated prior when :func:`~.engine.link` would estimate it)."""
     model = table_model(settings)
 
     def cols(recs: Sequence[Record]) -> dict[str, list[str]]:
@@ -56,6 +58,11 @@ def score_records(left: Sequence[Record], right: Sequence[Record],
     total = np.zeros(len(i))
     for c, w in enumerate(weights):
         total += w[levels[:, c]]
+    if 0 < settings.estimate_prior_from <= min(len(left), len(right)):
+        rounded = np.round(total, 6)
+        keep = one_to_one(i, j, rounded)
+        settings = dataclasses.replace(settings, prior=estimated_prior(
+            rounded[keep].tolist(), len(i), settings))
     # Cheap filter with a margin, then the exact figures of the pure path for the rest.
     r = settings.review_threshold
     floor = math.log2(r / (1 - r)) - 1e-6 if r < 1 else math.inf
@@ -73,4 +80,4 @@ def score_records(left: Sequence[Record], right: Sequence[Record],
         a, b = left[int(i[k])], right[int(j[k]) - n_left]
         sim = similarity(cached_normalise(a.name), cached_normalise(b.name))
         out.append(ScoredPair(a.id, b.id, sim, weight, prob, lvls))
-    return out, len(i)
+    return out, len(i), settings

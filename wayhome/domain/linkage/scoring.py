@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import math
 import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
@@ -54,10 +55,44 @@ class Settings:
     max_token_block: int
     ambiguity_margin: float
     comparisons: tuple[Comparison, ...]
+    #: :func:`~.engine.link` estimates the prior from the lists themselves when both hold
+    #: at least this many records (0: always the hand-set ``prior``).
+    estimate_prior_from: int = 0
 
     @property
     def prior_weight(self) -> float:
         return math.log2(self.prior / (1.0 - self.prior))
+
+
+def estimated_prior(assigned_weights: Sequence[float], n_candidates: int,
+                    settings: Settings, rounds: int = 50) -> float:
+    """The prior (share of candidate pairs that are matches) the lists themselves imply.
+
+    Each record is in at most one true pair, so the matches are among the one-to-one
+    pairs (``assigned_weights``: their weights without the prior). Their summed match
+    probability over all ``n_candidates`` pairs is the prior; it changes the
+    probabilities, so this is repeated to a fixed point. The hand-set prior (one in a
+    hundred candidate pairs) suits a report against a big register; two lists of people
+    who mostly are the same people (a detention list against the reports of one
+    province) hold far more matches per candidate pair, and a prior a tenth of the
+    truth leaves most true pairs in the review band.
+    """
+    if n_candidates <= 0 or not assigned_weights:
+        return settings.prior
+    prior = settings.prior
+    for _ in range(rounds):
+        logit = math.log2(prior / (1.0 - prior))
+        # fsum: exact, so the order of the pairs (one backend or the other) is irrelevant
+        expected = math.fsum(1.0 / (1.0 + 2.0 ** -max(min(logit + w, 1000.0), -1000.0))
+                             for w in assigned_weights)
+        new = min(max(expected / n_candidates, 1e-6), 0.5)
+        if abs(math.log(new / prior)) < 1e-4:
+            prior = new
+            break
+        prior = new
+    # Six significant digits: the two backends sum weights in different orders, and a
+    # last-bit difference must not make their probabilities differ.
+    return float(f"{prior:.6g}")
 
 
 def _prob(value: Any, where: str) -> float:
@@ -124,7 +159,11 @@ def parse_settings(data: dict[str, Any]) -> Settings:
         comps.append(Comparison(str(field), parsed))
     if sorted(c.field for c in comps) != sorted(FIELDS):
         raise LinkageDataError(f"comparisons: need exactly one of each of {FIELDS}")
-    return Settings(prior, match_t, review_t, block, float(margin), tuple(comps))
+    estimate_from = model.get("estimate_prior_from", 0)
+    if not isinstance(estimate_from, int) or isinstance(estimate_from, bool) or estimate_from < 0:
+        raise LinkageDataError("model.estimate_prior_from: expected a whole number >= 0")
+    return Settings(prior, match_t, review_t, block, float(margin), tuple(comps),
+                    estimate_from)
 
 
 @functools.cache
