@@ -113,6 +113,20 @@ def test_a_service_that_takes_nobody_or_has_no_provider_is_refused_and_nothing_i
     assert Organisation.objects.count() == orgs_before
 
 
+def test_the_services_provider_errors_are_shown_at_the_provider_field_and_the_others_at_theirs(
+    caseworker: Any, client_for: Any
+) -> None:
+    takes_nobody = {k: v for k, v in NEW_SERVICE.items() if k != "accepts_adult_men"}
+    response = client_for(caseworker).post(reverse("referrals:service_new"), takes_nobody)
+    form = response.context["form"]
+    assert form.errors["provider"] == [
+        "Choose the provider that runs the service, or name it."]
+    assert form.errors["accepts_adult_men"] == [
+        "Say who the service takes: adult men, adult women, children or families."]
+    assert not form.non_field_errors()
+    assert not Service.objects.exists()
+
+
 def test_only_service_provider_organisations_can_be_chosen_to_run_a_service(
     caseworker: Any, orgs: dict[str, Organisation], client_for: Any
 ) -> None:

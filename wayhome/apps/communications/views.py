@@ -7,8 +7,6 @@ validates everything and writes nothing on bad input.
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -17,22 +15,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from wayhome.apps.forms import add_errors
 from wayhome.security.policy import Action, decide, require
 
 from . import services
 from .forms import CommunicationForm, PressReleaseForm, ReplyForm, StateActionForm
 from .models import Communication, PressRelease, Recommendation
-
-
-def _add_errors(form: Any, exc: ValidationError) -> None:
-    """Show a service's ValidationError on the form, each message at its field."""
-    if hasattr(exc, "error_dict"):
-        for name, errs in exc.message_dict.items():
-            for err in errs:
-                form.add_error(name if name in form.fields else None, err)
-    else:
-        for err in exc.messages:
-            form.add_error(None, err)
 
 
 def _can_edit(request: HttpRequest) -> bool:
@@ -72,7 +60,7 @@ def new(request: HttpRequest) -> HttpResponse:
             comm = services.create_communication(request.user, form.cleaned_data,
                                                  form.question_lines())
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_errors(form, exc)
         else:
             messages.success(request, _("Communication %(ref)s recorded.")
                              % {"ref": comm.reference})
@@ -93,7 +81,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
             comm = services.update_communication(request.user, comm, form.cleaned_data,
                                                  form.question_lines())
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_errors(form, exc)
         else:
             messages.success(request, _("Communication %(ref)s saved.") % {"ref": comm.reference})
             return redirect("communications:detail", pk=comm.pk)
@@ -112,7 +100,7 @@ def reply_new(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.record_reply(request.user, comm, form.cleaned_data, form.assessments())
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_errors(form, exc)
         else:
             messages.success(request, _("Reply recorded."))
             return redirect("communications:detail", pk=comm.pk)
@@ -129,7 +117,7 @@ def press_new(request: HttpRequest) -> HttpResponse:
             services.add_press_release(request.user, form.cleaned_data,
                                        list(form.cleaned_data["communications"]))
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_errors(form, exc)
         else:
             messages.success(request, _("Press release recorded."))
             return redirect("communications:list")
@@ -177,7 +165,7 @@ def state_action_new(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.record_state_action(request.user, rec, form.cleaned_data)
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_errors(form, exc)
         else:
             messages.success(request, _("State action recorded."))
             return redirect("communications:recommendations")

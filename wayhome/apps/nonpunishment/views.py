@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from wayhome.apps.cases.models import Case
+from wayhome.apps.forms import add_errors
 from wayhome.domain import letters
 from wayhome.security.policy import Action, require
 
@@ -46,9 +47,7 @@ def new(request: HttpRequest, number: str) -> HttpResponse:
         try:
             measure = services.record_measure(request.user, case, form.cleaned_data)
         except ValidationError as exc:
-            for field, errs in exc.message_dict.items():
-                for err in errs:
-                    form.add_error(field if field in form.fields else None, err)
+            add_errors(form, exc)
         else:
             messages.success(request, _("Measure recorded."))
             return redirect("nonpunishment:detail", pk=measure.pk)

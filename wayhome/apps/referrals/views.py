@@ -25,6 +25,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from wayhome.apps.accounts.models import Organisation
 from wayhome.apps.audit.log import record as audit
 from wayhome.apps.cases.models import Case, ConsentPurpose
+from wayhome.apps.forms import add_errors
 from wayhome.security.policy import Action, decide, require, visible_referrals
 
 from . import services
@@ -64,17 +65,15 @@ def _referral(pk: int) -> Referral:
         pk=pk)
 
 
-def _add_errors(form: Any, exc: ValidationError, rename: dict[str, str] | None = None) -> None:
-    """Show a service's ValidationError on the form, each message at its field."""
-    rename = rename or {}
-    if hasattr(exc, "error_dict"):
-        for field, errs in exc.message_dict.items():
-            field = rename.get(field, field)
-            for err in errs:
-                form.add_error(field if field in form.fields else None, err)
-    else:
-        for err in exc.messages:
-            form.add_error(None, err)
+def _as_provider(exc: ValidationError) -> ValidationError:
+    """``add_service`` names the provider ``organisation``; the service form calls that
+    field ``provider``, so its messages go there."""
+    if not hasattr(exc, "error_dict"):
+        return exc
+    errors: dict[str, list[str]] = {}
+    for field, errs in exc.message_dict.items():
+        errors.setdefault("provider" if field == "organisation" else field, []).extend(errs)
+    return ValidationError(errors)
 
 
 # -- directory (case team and providers) -------------------------------------------------
@@ -110,7 +109,7 @@ def service_new(request: HttpRequest) -> HttpResponse:
                 request.user, data, organisation=form.cleaned_data["provider"],
                 new_organisation_name=form.cleaned_data["new_provider_name"])
         except ValidationError as exc:
-            _add_errors(form, exc, rename={"organisation": "provider"})
+            add_errors(form, _as_provider(exc))
         else:
             messages.success(request, _("Service added to the directory."))
             return redirect(f"{reverse('referrals:directory')}"
@@ -160,7 +159,7 @@ def needs(request: HttpRequest, number: str) -> HttpResponse:
             services.assess_needs(request.user, case, form.cleaned_data["needs"],
                                   form.cleaned_data["note"])
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_errors(form, exc)
         else:
             messages.success(request, _("Needs recorded."))
             return redirect("referrals:case", number=case.case_number)
@@ -187,7 +186,7 @@ def send(request: HttpRequest, number: str) -> HttpResponse:
                                    message=form.cleaned_data["message"],
                                    with_family=form.cleaned_data["with_family"])
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_errors(form, exc)
         else:
             messages.success(request, _("Referral sent."))
             return redirect("referrals:case", number=case.case_number)

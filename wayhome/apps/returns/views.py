@@ -24,6 +24,7 @@ from django.views.decorators.http import require_GET, require_POST
 from wayhome.apps.audit.log import record as audit
 from wayhome.apps.cases.forms import INTERVIEW_LANGUAGES
 from wayhome.apps.cases.models import Case
+from wayhome.apps.forms import add_errors
 from wayhome.security.policy import Action, decide, require, visible_cases
 
 from . import services
@@ -151,12 +152,6 @@ def case_page(request: HttpRequest, number: str) -> HttpResponse:
 # ------------------------------------------------------------------ the forms
 
 
-def _add_errors(form: forms.Form, exc: ValidationError) -> None:
-    for field, errs in exc.message_dict.items():
-        for err in errs:
-            form.add_error(field if field in form.fields else None, err)
-
-
 def _handle(
     request: HttpRequest, number: str, action: Action, name: str,
     make: Callable[[Case], forms.Form], act: Callable[[Any, Case, Any], Any], done: str,
@@ -168,7 +163,7 @@ def _handle(
         try:
             act(request.user, case, form)
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_errors(form, exc)
         else:
             messages.success(request, done)
             return redirect("returns:case", number=case.case_number)

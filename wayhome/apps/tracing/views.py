@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from wayhome.apps.forms import add_errors
 from wayhome.security.policy import Action, decide, require
 
 from . import services
@@ -33,12 +34,6 @@ from .forms import (
 )
 from .labels import field_label, level_label
 from .models import Candidate, DisclosureRequest, FamilyReport
-
-
-def _errors_into(form: forms.Form, exc: ValidationError) -> None:
-    for field, msgs in exc.message_dict.items():
-        for msg in msgs:
-            form.add_error(field if field in form.fields else None, msg)
 
 
 def _all_problems(form: forms.Form, data: Any) -> None:
@@ -84,7 +79,7 @@ def report_new(request: HttpRequest) -> HttpResponse:
         try:
             report = services.create_report(request.user, form.cleaned_data)
         except ValidationError as exc:
-            _errors_into(form, exc)
+            add_errors(form, exc)
         else:
             messages.success(request, _("Family report recorded."))
             return redirect("tracing:report", report.reference)
@@ -157,7 +152,7 @@ def report_consent(request: HttpRequest, ref: str) -> HttpResponse:
             services.record_family_consent(request.user, report, form.cleaned_data["granted"],
                                            form.cleaned_data)
         except ValidationError as exc:
-            _errors_into(form, exc)
+            add_errors(form, exc)
         else:
             messages.success(request, _("The family's consent is recorded.")
                              if form.cleaned_data["granted"]
@@ -192,7 +187,7 @@ def report_close(request: HttpRequest, ref: str) -> HttpResponse:
         try:
             services.close_report(request.user, report, form.cleaned_data)
         except ValidationError as exc:
-            _errors_into(form, exc)
+            add_errors(form, exc)
         else:
             messages.success(request, _("The report is closed: it is no longer matched, and "
                                         "its candidates cannot be confirmed until it is "
@@ -211,7 +206,7 @@ def report_reopen(request: HttpRequest, ref: str) -> HttpResponse:
         try:
             services.reopen_report(request.user, report, form.cleaned_data)
         except ValidationError as exc:
-            _errors_into(form, exc)
+            add_errors(form, exc)
         else:
             messages.success(request, _("The report is open again: it is matched again."))
             return redirect("tracing:report", report.reference)
@@ -297,7 +292,7 @@ def request_answer(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.record_adult_answer(request.user, item, form.cleaned_data)
         except ValidationError as exc:
-            _errors_into(form, exc)
+            add_errors(form, exc)
         else:
             messages.success(request, _("The person's answer is recorded."))
             return redirect("tracing:request", item.pk)
@@ -314,7 +309,7 @@ def request_best_interests(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.record_best_interests(request.user, item, form.cleaned_data)
         except ValidationError as exc:
-            _errors_into(form, exc)
+            add_errors(form, exc)
         else:
             messages.success(request, _("The best-interests determination is recorded."))
             return redirect("tracing:request", item.pk)
