@@ -99,7 +99,7 @@ class EvidenceSerializer(serializers.Serializer):  # type: ignore[type-arg]
 
 
 class OutcomeSerializer(serializers.Serializer):  # type: ignore[type-arg]
-    state = serializers.ChoiceField(choices=["pending", "agreed", "refused"])
+    state = serializers.ChoiceField(choices=["pending", "agreed", "refused", "cancelled"])
     message = serializers.CharField()
     family_may_be_told = serializers.CharField()
     contact_route = serializers.CharField(allow_blank=True)

@@ -12,7 +12,8 @@
   (encrypted: it holds the registered name as written).
 - A :class:`DisclosureRequest` follows a tracer's confirmation: the case team holding
   the case asks the adult whether the family may be told, or, for a child, records a
-  best-interests determination. Until it is answered the family is told nothing.
+  best-interests determination. Until it is answered the family is told nothing. Closing
+  the report (other than for "other") withdraws a request still waiting for the answer.
 """
 
 from __future__ import annotations
@@ -182,6 +183,9 @@ class DisclosureStatus(models.TextChoices):
     PENDING = "pending", _("Waiting for the person's answer")
     AGREED = "agreed", _("The family may be told")
     REFUSED = "refused", _("The family is not told")
+    # Terminal, like an answer: the tracer closed the family report before the answer
+    # (see services.close_report); the person is not asked any more.
+    CANCELLED = "cancelled", _("Withdrawn: the family report was closed")
 
 
 class BestInterestsDecision(models.TextChoices):
@@ -201,6 +205,8 @@ class DisclosureRequest(models.Model):
     answered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
                                     related_name="+", null=True, blank=True)
     answered_at = models.DateTimeField(null=True, blank=True)
+    # Set when the request is withdrawn (status CANCELLED) because the report was closed.
+    cancelled_at = models.DateTimeField(_("withdrawn on"), null=True, blank=True)
     # Adult: the ConsentRecord (purpose "family") that holds the person's answer.
     consent = models.ForeignKey("cases.ConsentRecord", on_delete=models.PROTECT,
                                 related_name="+", null=True, blank=True)

@@ -17,7 +17,9 @@
 - A tracer closes a report with a reason (found, withdrawn, deceased, duplicate, other
   with a note) and may re-open it with a reason; both are recorded (ReportStatusChange)
   and audited. A closed report is not matched, and its candidates are neither confirmed
-  nor rejected until it is re-opened.
+  nor rejected until it is re-opened. Closing it for any reason but "other" withdraws
+  the disclosure requests still waiting for the person's answer (CANCELLED, audited):
+  the case team no longer asks. Re-opening does not revive them.
 
 Every function that touches personal data asks the policy first (``require`` writes the
 audit event). Validation errors are ``ValidationError`` dicts (field -> messages).
@@ -39,6 +41,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from wayhome.apps.audit.log import record as audit
+from wayhome.apps.audit.log import record_many
 from wayhome.apps.cases import services as case_services
 from wayhome.apps.cases.forms import LANGUAGE_CODES
 from wayhome.apps.cases.models import Case, ConsentRecord
@@ -333,10 +336,39 @@ def _locked_status(report_id: int) -> str:
                .values_list("status", flat=True).get())
 
 
+#: Closing a report for these reasons withdraws its disclosure requests still waiting for
+#: the person's answer: nobody is looking any more (withdrawn, deceased), another report
+#: carries the search (duplicate), or the family is in contact already (found), so asking
+#: the person whether the family may be told would serve nobody, and could tell a namesake
+#: that someone is looking for them. "Other" (a free note) leaves them waiting.
+CLOSING_WITHDRAWS_REQUESTS = frozenset({CloseReason.FOUND, CloseReason.WITHDRAWN,
+                                        CloseReason.DECEASED, CloseReason.DUPLICATE})
+
+
+def _withdraw_pending_requests(user: Any, report: FamilyReport, reason: str,
+                               now: dt.datetime) -> int:
+    """Inside the closing's transaction (the report's row locked): each request of the
+    report still pending becomes CANCELLED, one audit event each (the closing's reason as
+    the detail). A request being answered meanwhile holds its row lock: it is waited for,
+    and then is no longer pending."""
+    ids = list(DisclosureRequest.objects.select_for_update(of=("self",))
+               .filter(candidate__report_id=report.pk, status=DisclosureStatus.PENDING)
+               .values_list("pk", flat=True))
+    if not ids:
+        return 0
+    DisclosureRequest.objects.filter(pk__in=ids).update(
+        status=DisclosureStatus.CANCELLED, cancelled_at=now)
+    record_many(user, "trace.disclosure.cancelled",
+                [(DisclosureRequest(pk=pk), True, reason) for pk in ids], purpose="tracing")
+    return len(ids)
+
+
 def close_report(user: Any, report: FamilyReport, data: Mapping[str, Any]) -> ReportStatusChange:
     """The tracer closes the report with a reason (a note is required for "other").
     From then on it is not matched and its candidates cannot be confirmed or rejected;
-    the candidates found so far are kept, for a re-opening."""
+    the candidates found so far are kept, for a re-opening. For the reasons in
+    :data:`CLOSING_WITHDRAWS_REQUESTS` the disclosure requests still waiting for the
+    person's answer are withdrawn; answered ones are kept as they are."""
     require(user, Action.TRACE_REPORT_CLOSE, report)
     errors: Errors = {}
     reason = _text(data.get("reason"))
@@ -355,6 +387,8 @@ def close_report(user: Any, report: FamilyReport, data: Mapping[str, Any]) -> Re
             report=report, status=FamilyReport.Status.CLOSED, reason=reason, note=note,
             changed_by=user)
         audit(user, "trace.report.closed", obj=report, purpose="tracing", detail=reason)
+        if reason in CLOSING_WITHDRAWS_REQUESTS:
+            _withdraw_pending_requests(user, report, reason, now)
     report.status, report.closed_reason, report.closed_at = (
         FamilyReport.Status.CLOSED, reason, now)
     return change
@@ -564,6 +598,10 @@ def _route(errors: Errors, data: Mapping[str, Any]) -> dict[str, Any]:
 
 def _open_request(request: DisclosureRequest) -> DisclosureRequest:
     locked = DisclosureRequest.objects.select_for_update().get(pk=request.pk)
+    if locked.status == DisclosureStatus.CANCELLED:
+        raise ValidationError({"__all__": [_(
+            "This request was withdrawn because the family report was closed: do not ask "
+            "the person about it any more.")]})
     if locked.status != DisclosureStatus.PENDING:
         raise ValidationError({"__all__": [_("This request has already been answered.")]})
     return locked
@@ -645,7 +683,8 @@ def record_best_interests(user: Any, request: DisclosureRequest,
 class TracerOutcome:
     """Everything a tracer may learn after confirming a match (and may pass to the family).
 
-    ``state``: "pending", "agreed" or "refused". ``message`` is the whole of what the
+    ``state``: "pending", "agreed", "refused" or "cancelled" (the request was withdrawn
+    when the report was closed, before any answer). ``message`` is the whole of what the
     tracer reads; ``contact_route`` and ``location`` are filled only when the family may
     be told, and ``location`` only if the person agreed to share it. Nothing else about
     the person or the case (no case number, organisation, place, date or reasons).
@@ -669,6 +708,12 @@ def tracer_outcome(candidate: Candidate) -> TracerOutcome | None:
               "family may be told (for a child, the team decides in the child's best "
               "interests)."),
             _("Nothing yet: do not tell the family that anyone was found."))
+    if request.status == DisclosureStatus.CANCELLED:
+        return TracerOutcome(
+            "cancelled",
+            _("Confirmed, but the request to the team holding the registered person was "
+              "withdrawn when this report was closed, before any answer."),
+            _("Nothing: do not tell the family that anyone was found."))
     # An adult may withdraw the "family" consent after agreeing: from then on the tracer
     # sees the refusal, and no longer the contact route or the place.
     withdrawn = (request.status == DisclosureStatus.AGREED and not request.decided_as_child

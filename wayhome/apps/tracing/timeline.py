@@ -39,4 +39,9 @@ def tracing_events(case: Any, user: Any) -> Iterable[Event]:
                 detail = str(r.get_status_display())
             out.append(Event(r.answered_at, "tracing", title, detail=detail,
                              actor=actor_name(r.answered_by), url=url))
+        elif r.status == DisclosureStatus.CANCELLED and r.cancelled_at is not None:
+            # The tracer who closed the report is of another organisation: not named.
+            out.append(Event(r.cancelled_at, "tracing",
+                             _("Tracing: the request is withdrawn, do not ask the person"),
+                             detail=str(r.get_status_display()), url=url))
     return out
