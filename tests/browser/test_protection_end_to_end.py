@@ -62,10 +62,18 @@ def test_charge_referral_and_return_plan_with_a_risk_review(
     page.wait_for_url(re.compile(r".*/measures/\d+/$"))
     analysis = page.locator("#analysis").inner_text()
     assert "international standard only" in analysis and "s.41" in analysis
+    # s.41's scope is marked "to verify": the letter is a draft until the worker confirms
+    # having checked it against the law.
     with page.expect_download() as download:
-        page.click("text=Download the request letter (PDF)")
+        page.click("text=Download the draft letter (PDF, marked [TO VERIFY])")
+    draft = " ".join(p.extract_text() for p in PdfReader(download.value.path()).pages)
+    assert "[TO VERIFY]" in draft
+    page.locator("#letter-checked input[type=checkbox]").check()
+    with page.expect_download() as download:
+        page.click("#letter-checked button[type=submit]")
     letter = PdfReader(download.value.path())
     text = " ".join(p.extract_text() for p in letter.pages)
+    assert "[TO VERIFY]" not in text
     assert "s.41" in text and number in text and "Min Htet" not in text
     assert any("\u0e00" <= ch <= "\u0e7f" for ch in text)  # the Thai letter follows
 
