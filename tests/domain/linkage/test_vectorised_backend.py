@@ -314,3 +314,26 @@ def test_m_floor_out_of_range_is_refused() -> None:
         parse_table_model({"model": {"m_floor": 0.5}, "blocking": [{"keys": ["name"]}],
                            "comparisons": [{"column": "name", "kind": "exact",
                                             "levels": [{"test": "else"}]}]})
+
+
+def test_token_agreement_is_the_worst_matched_token_of_the_shorter_name() -> None:
+    from wayhome.domain.linkage.vector import _token_agreement
+
+    got = _token_agreement(["nguyen thi huy", "nkuyen van hung", "hung", "a b"],
+                           ["nguyen thi thu", "nguyen van hung", "nguyen van hung", "b a"])
+    assert got[0] == pytest.approx(0.667, abs=0.01)  # huy / thu: the given name differs
+    assert got[1] == pytest.approx(0.9, abs=0.01)  # a typo in the family name
+    assert got[2] == 1.0 and got[3] == 1.0  # a given name alone; order ignored
+
+
+def test_names_sharing_all_but_the_given_name_fall_below_the_token_levels() -> None:
+    assert _level_of("name", "Nguyễn Thị Huy", "Nguyen Thi Thu") == "sim88"
+    assert _level_of("name", "Nguyễn Văn Hùng", "Nkuyen Van Hung") in {"sim95_tokens",
+                                                                      "sim88_tokens"}
+
+
+def test_min_tokens_only_on_a_name_similarity_level() -> None:
+    with pytest.raises(LinkageDataError, match="min_tokens"):
+        parse_table_model({"blocking": [{"keys": ["name"]}], "comparisons": [
+            {"column": "name", "kind": "string",
+             "levels": [{"test": "jw", "min": 0.9, "min_tokens": 0.8}, {"test": "else"}]}]})

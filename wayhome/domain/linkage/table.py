@@ -11,7 +11,8 @@ Comparison kinds and the level tests each understands:
 ``name``  (values analysed once per distinct value by the names engine)
     ``missing``, ``exact`` (a romanised variant equal, token order ignored),
     ``jw`` (best Jaro-Winkler over variant pairs >= ``min``), ``sim`` (the names
-    engine's :func:`~wayhome.domain.names.similarity`, >= ``min``), ``key`` (a shared
+    engine's :func:`~wayhome.domain.names.similarity`, >= ``min``; with ``min_tokens``,
+    every token of the shorter spelling must also be matched that well in the other), ``key`` (a shared
     consonant-skeleton or token-set key), ``else``.
 ``string``
     ``missing``, ``exact``, ``jw`` (>= ``min``), ``lev`` (edit distance <= ``max``),
@@ -66,6 +67,9 @@ class TableLevel:
     max: int = 0
     m: float | None = None
     u: float | None = None
+    #: ``sim`` levels of a name: every token of the shorter spelling must also be
+    #: matched at least this well (Jaro-Winkler) in the other; 0 for no such condition.
+    min_tokens: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,9 +145,13 @@ def _level(kind: str, raw: Any, where: str) -> TableLevel:
     level_id = raw.get("id", test)
     if not isinstance(level_id, str) or not level_id:
         raise LinkageDataError(f"{where}.id: expected text")
+    min_tokens = _num(raw, "min_tokens", where, 0.0)
+    if min_tokens and (kind != "name" or test != "sim" or not 0 < min_tokens <= 1):
+        raise LinkageDataError(f"{where}.min_tokens: only a name 'sim' level takes it, "
+                               "as a number in (0, 1]")
     return TableLevel(level_id, str(test), _num(raw, "min", where, 0.0),
                       int(_num(raw, "max", where, 0)), _opt_prob(raw, "m", where),
-                      _opt_prob(raw, "u", where))
+                      _opt_prob(raw, "u", where), min_tokens)
 
 
 def _comparison(raw: Any, where: str) -> TableComparison:
