@@ -100,3 +100,22 @@ def test_encoded_link_on_generated_cross_script_lists_is_precise() -> None:
     result = link_encoded(_encode(as_records(data.left)), _encode(as_records(data.right)))
     found = {(m.left_id, m.right_id) for m in result.matches}
     assert found and len(found & data.truth) / len(found) >= 0.9
+
+
+def test_encoded_link_of_long_lists_estimates_the_prior_as_the_plain_engine() -> None:
+    import dataclasses
+
+    from tests.domain.linkage.synthetic import lists
+    from wayhome.domain.linkage import load_settings
+
+    left_rows, right_rows, truth_idx = lists(300)
+    left = _encode([Record(f"L{k}", r["name"], r["sex"], r["birth"], r["nationality"])
+                    for k, r in enumerate(left_rows)])
+    right = _encode([Record(f"R{k}", r["name"], r["sex"], r["birth"], r["nationality"])
+                     for k, r in enumerate(right_rows)])
+    truth = {(f"L{a}", f"R{b}") for a, b in truth_idx}
+    fixed = dataclasses.replace(load_settings(), estimate_prior_from=0)
+    before = {(m.left_id, m.right_id) for m in link_encoded(left, right, fixed).matches}
+    after = {(m.left_id, m.right_id) for m in link_encoded(left, right).matches}
+    assert len(after & truth) > len(before & truth)
+    assert len(after - truth) <= len(before - truth) + 2
