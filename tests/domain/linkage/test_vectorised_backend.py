@@ -337,3 +337,18 @@ def test_min_tokens_only_on_a_name_similarity_level() -> None:
         parse_table_model({"blocking": [{"keys": ["name"]}], "comparisons": [
             {"column": "name", "kind": "string",
              "levels": [{"test": "jw", "min": 0.9, "min_tokens": 0.8}, {"test": "else"}]}]})
+
+
+def test_comparing_in_chunks_changes_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    import wayhome.domain.linkage.vector as vector
+
+    left, right, _ = lists(150)
+    model = load_table_model("registry")
+    cols = ("name", "sex", "birth", "nationality")
+    prep = prepare({c: [r[c] for r in left] for c in cols},
+                   {c: [r[c] for r in right] for c in cols}, model.columns)
+    i, j = block(prep, model.blocking)
+    whole = compare(prep, model, i, j)
+    monkeypatch.setattr(vector, "COMPARE_CHUNK", 7)
+    assert len(i) > 7 * 3
+    assert np.array_equal(compare(prep, model, i, j), whole)

@@ -550,11 +550,20 @@ def _date_features(prep: Prepared, comp: TableComparison, i: IntArray, j: IntArr
     return out
 
 
+#: Candidate pairs compared per chunk: each comparison builds several per-pair arrays
+#: (dates: year, month and day of both sides), 8 bytes a pair each, so comparing 100
+#: million pairs at once would hold many gigabytes; only the int8 levels are kept.
+COMPARE_CHUNK = 4_000_000
+
+
 def compare(prep: Prepared, model: TableModel, i: IntArray, j: IntArray) -> NDArray[np.int8]:
-    """Level index of every comparison for every pair: shape (pairs, comparisons)."""
+    """Level index of every comparison for every pair: shape (pairs, comparisons)
+    (computed in chunks of ``COMPARE_CHUNK`` pairs)."""
     out = np.zeros((len(i), len(model.comparisons)), dtype=np.int8)
-    for c, comp in enumerate(model.comparisons):
-        out[:, c] = _compare_values(prep, comp, i, j)
+    for start in range(0, len(i), COMPARE_CHUNK):
+        ci, cj = i[start:start + COMPARE_CHUNK], j[start:start + COMPARE_CHUNK]
+        for c, comp in enumerate(model.comparisons):
+            out[start:start + len(ci), c] = _compare_values(prep, comp, ci, cj)
     return out
 
 
@@ -854,10 +863,17 @@ def prior_from_one_to_one(params: Parameters, i: IntArray, j: IntArray,
     their summed match probability over all record pairs is the prior, which changes
     the probabilities, so this is repeated to a fixed point (a few rounds).
     """
+    # The assignment depends on the weights only, not on the prior: made once. Pairs below
+    # -20 bits have a match probability under one in a million whatever the prior (it
+    # stays at most 1/2); they are left out of it (they come last in the greedy order, so
+    # the others' assignment is the same) and add nothing that counts to the sum.
+    weight, _ = score(params, levels, adjust)
+    weight -= params.prior_weight
+    near = np.flatnonzero(weight >= -20.0)
+    keep = near[one_to_one(i[near], j[near], weight[near])]
     for _ in range(rounds):
-        weight, prob = score(params, levels, adjust)
-        keep = one_to_one(i, j, weight)
-        expected = float(prob[keep].sum())
+        _, prob = score(params, levels[keep], None if adjust is None else adjust[keep])
+        expected = float(prob.sum())
         prior = min(max(expected / max(total_pairs, 1.0), 1e-15), 0.5)
         if abs(math.log(prior / params.prior)) < 0.01:
             break
@@ -882,16 +898,20 @@ def score(params: Parameters, levels: NDArray[np.int8],
 
 
 def one_to_one(i: IntArray, j: IntArray, weight: FloatArray) -> NDArray[np.bool_]:
-    """Greedy one-to-one: highest weight first (ties: lower i, then j); each row used once."""
+    """Greedy one-to-one: highest weight first (ties: lower i, then j); each row used once.
+    Walks the order a million pairs at a time (Python lists of every pair at once would
+    take gigabytes on 100 million pairs)."""
     order = np.lexsort((j, i, -weight))
-    used: set[int] = set()
+    used = bytearray(int(max(i.max(initial=-1), j.max(initial=-1))) + 1)
     keep = np.zeros(len(i), dtype=bool)
-    for k, a, b in zip(order.tolist(), i[order].tolist(), j[order].tolist(), strict=True):
-        if a in used or b in used:
-            continue
-        used.add(a)
-        used.add(b)
-        keep[k] = True
+    step = 1_000_000
+    for start in range(0, len(order), step):
+        block = order[start:start + step]
+        for k, a, b in zip(block.tolist(), i[block].tolist(), j[block].tolist(), strict=True):
+            if used[a] or used[b]:
+                continue
+            used[a] = used[b] = 1
+            keep[k] = True
     return keep
 
 
