@@ -20,6 +20,7 @@ import numpy as np
 
 from wayhome.domain.linkage.table import TableModel
 from wayhome.domain.linkage.vector import (
+    competing_probability,
     Parameters,
     TableLinkage,
     compare,
@@ -78,6 +79,7 @@ def spark_run(spark: Any, model: TableModel, params: Parameters, left: Rows,
     """Block and score on Spark; returns the pairs at or above ``keep_above`` (default:
     the model's review threshold) as a :class:`TableLinkage` like the local backend's."""
     threshold = model.review_threshold if keep_above is None else keep_above
+    competing = model.competing and right is not None
     columns = model.columns
     cols = spark.sparkContext.broadcast(
         (_columns(left, columns), None if right is None else _columns(right, columns)))
@@ -93,7 +95,10 @@ def spark_run(spark: Any, model: TableModel, params: Parameters, left: Rows,
         levels = compare(prep, model, i, j)
         adjust = term_frequency_adjustment(prep, model, params, i, j, levels)
         weight, prob = score(params, levels, adjust)
-        for k in np.flatnonzero(prob >= threshold).tolist():
+        # With competing candidates every pair with odds that count is needed (the
+        # probabilities are worked out on the driver, over all of a record's pairs).
+        floor = weight >= -40.0 if competing else prob >= threshold
+        for k in np.flatnonzero(floor).tolist():
             yield (int(i[k]), int(j[k]), float(weight[k]), float(prob[k]),
                    levels[k].tobytes())
 
@@ -102,11 +107,13 @@ def spark_run(spark: Any, model: TableModel, params: Parameters, left: Rows,
     n_left = len(left)
     n = n_left + (0 if right is None else len(right))
     width = len(model.comparisons)
-    return TableLinkage(
-        np.asarray([r[0] for r in rows], dtype=np.int64),
-        np.asarray([r[1] for r in rows], dtype=np.int64),
-        np.frombuffer(b"".join(r[4] for r in rows), dtype=np.int8).reshape(-1, width),
-        np.asarray([r[2] for r in rows], dtype=np.float64),
-        np.asarray([r[3] for r in rows], dtype=np.float64),
-        params, n_left, n,
-    )
+    i = np.asarray([r[0] for r in rows], dtype=np.int64)
+    j = np.asarray([r[1] for r in rows], dtype=np.int64)
+    levels = np.frombuffer(b"".join(r[4] for r in rows), dtype=np.int8).reshape(-1, width)
+    weight = np.asarray([r[2] for r in rows], dtype=np.float64)
+    prob = np.asarray([r[3] for r in rows], dtype=np.float64)
+    if competing:
+        prob = competing_probability(i, j, weight)
+        sel = prob >= threshold
+        i, j, levels, weight, prob = i[sel], j[sel], levels[sel], weight[sel], prob[sel]
+    return TableLinkage(i, j, levels, weight, prob, params, n_left, n)

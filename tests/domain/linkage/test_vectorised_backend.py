@@ -352,3 +352,29 @@ def test_comparing_in_chunks_changes_nothing(monkeypatch: pytest.MonkeyPatch) ->
     monkeypatch.setattr(vector, "COMPARE_CHUNK", 7)
     assert len(i) > 7 * 3
     assert np.array_equal(compare(prep, model, i, j), whole)
+
+
+def test_competing_candidates_share_the_probability_a_lone_pair_keeps() -> None:
+    from wayhome.domain.linkage.vector import competing_probability
+
+    # report 0 has one candidate (odds 3: probability 0.75 alone); report 1 has two
+    # equally good ones (odds 3 each); registered 5 is also a weak candidate of report 2.
+    i = np.array([0, 1, 1, 2])
+    j = np.array([3, 4, 5, 5])
+    total = np.log2(np.array([3.0, 3.0, 3.0, 1e-9]))
+    p = competing_probability(i, j, total)
+    assert p[0] == pytest.approx(0.75)
+    assert p[1] == pytest.approx(3 / 7) and p[2] == pytest.approx(3 / 7, rel=1e-6)
+    assert p[3] < 1e-9
+
+
+def test_registry_model_lowers_the_probability_of_pairs_with_rivals() -> None:
+    model = load_table_model("registry")
+    assert model.competing
+    left, right, truth = lists(200)
+    cols = ("name", "sex", "birth", "nationality")
+    result = run(model, {c: [r[c] for r in left] for c in cols},
+                 {c: [r[c] for r in right] for c in cols})
+    alone = 1.0 / (1.0 + np.exp2(-result.weight))
+    assert np.all(result.probability <= alone + 1e-12)
+    assert np.any(result.probability < alone - 0.1)  # some pairs had rivals

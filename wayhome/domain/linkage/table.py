@@ -111,6 +111,9 @@ class TableModel:
     prior: float | None = None
     #: Smallest m an estimated level may get (see ``vector.floor_m``); 0 for none.
     m_floor: float = 0.0
+    #: Linking: probabilities account for the other candidates of both records
+    #: (``vector.competing_probability``).
+    competing: bool = False
 
     @property
     def columns(self) -> frozenset[str]:
@@ -207,8 +210,11 @@ def parse_table_model(data: dict[str, Any], name: str = "model") -> TableModel:
     m_floor = _num(model, "m_floor", "model", 0.0)
     if not 0 <= m_floor < 0.1:
         raise LinkageDataError("model.m_floor: expected a number in [0, 0.1)")
+    competing = model.get("competing", False)
+    if not isinstance(competing, bool):
+        raise LinkageDataError("model.competing: expected true or false")
     return TableModel(name, tuple(rules), comps, match_t, review_t,
-                      _opt_prob(model, "prior", "model"), m_floor)
+                      _opt_prob(model, "prior", "model"), m_floor, competing)
 
 
 @functools.cache

@@ -881,6 +881,28 @@ def prior_from_one_to_one(params: Parameters, i: IntArray, j: IntArray,
     return params
 
 
+def competing_probability(i: IntArray, j: IntArray, total: FloatArray) -> FloatArray:
+    """Linking: each pair's match probability given the *other* candidates of its two
+    records, not as if it were alone.
+
+    A pair's weight (log2 odds, the prior included) judges it on its own. When a report
+    has several candidates that look alike (two women named Nur born in 1998, or, on a
+    list of 500,000, a handful of near-namesakes with a birthday close by), each alone
+    may look likely, yet at most one is the person. With o the odds of a pair and each
+    record in at most one true pair, the probability that (i, j) is the match is about
+    o_ij / (1 + sum of o over i's pairs + sum of o over j's pairs - o_ij): a pair with no
+    rival keeps its probability; namesakes share it. Pairs far below the line (odds under
+    2**-40) add nothing that counts and may be left out by a caller.
+    """
+    if not len(i):
+        return np.zeros(0, dtype=np.float64)
+    odds = np.exp2(np.clip(total, -60.0, 60.0))
+    size = int(max(i.max(), j.max())) + 1
+    by_i = np.bincount(i, weights=odds, minlength=size)
+    by_j = np.bincount(j, weights=odds, minlength=size)
+    return np.asarray(odds / (1.0 + by_i[i] + by_j[j] - odds), dtype=np.float64)
+
+
 def score(params: Parameters, levels: NDArray[np.int8],
           adjust: FloatArray | None = None) -> tuple[FloatArray, FloatArray]:
     """(total match weight in bits, match probability) of every pair; ``adjust`` (bits
@@ -1018,4 +1040,6 @@ def run(model: TableModel, left: Columns, right: Columns | None = None,
     else:
         adjust = term_frequency_adjustment(prep, model, params, i, j, levels)
     weight, prob = score(params, levels, adjust)
+    if model.competing and not prep.dedupe:
+        prob = competing_probability(i, j, weight)
     return TableLinkage(i, j, levels, weight, prob, params, prep.n_left, prep.n)
