@@ -13,6 +13,7 @@ import math
 from collections.abc import Sequence
 
 import numpy as np
+from numpy.typing import NDArray
 
 from wayhome.domain.names import MAX_VARIANTS, similarity
 
@@ -41,6 +42,13 @@ def table_model(settings: Settings) -> TableModel:
                       settings.review_threshold, settings.prior)
 
 
+def _ranks(ids: Sequence[str]) -> NDArray[np.int64]:
+    """Each id's rank in sorted order."""
+    ranks = np.empty(len(ids), dtype=np.int64)
+    ranks[np.argsort(np.asarray(ids, dtype=object), kind="stable")] = np.arange(len(ids))
+    return ranks
+
+
 def score_records(left: Sequence[Record], right: Sequence[Record],
                   settings: Settings) -> tuple[list[ScoredPair], int, Settings]:
     """(pairs at or above the review threshold, number of candidate pairs, the settings
@@ -60,7 +68,10 @@ def score_records(left: Sequence[Record], right: Sequence[Record],
         total += w[levels[:, c]]
     if 0 < settings.estimate_prior_from <= min(len(left), len(right)):
         rounded = np.round(total, 6)
-        keep = one_to_one(i, j, rounded)
+        # Ties broken by the records' ids, as the pure path's assign_one_to_one does.
+        left_rank = _ranks([r.id for r in left])
+        right_rank = _ranks([r.id for r in right]) + len(left)
+        keep = one_to_one(left_rank[i], right_rank[j - len(left)], rounded)
         settings = dataclasses.replace(settings, prior=estimated_prior(
             rounded[keep].tolist(), len(i), settings))
     # Cheap filter with a margin, then the exact figures of the pure path for the rest.

@@ -372,7 +372,7 @@ def _name_features_chunk(nc: NameColumn, pa: IntArray, pb: IntArray,
     out: dict[str, Any] = {}
     if not len(pa):
         return {"exact": np.zeros(0, dtype=bool), "key": np.zeros(0, dtype=bool),
-                "jw": np.zeros(0), "sim": np.zeros(0)}
+                "jw": np.zeros(0), "sim": np.zeros(0), "tok": np.zeros(0)}
     flat, counts, offs = _flatten(nc.variants)
     ia, ib, starts = _explode(pa, pb, counts, counts, offs, offs)
     va, vb = _pick(flat, ia), _pick(flat, ib)
@@ -438,14 +438,22 @@ def _token_agreement(a: list[str], b: list[str]) -> FloatArray:
     code = fs[ia] * width + fl[ib]
     distinct, inverse = np.unique(code, return_inverse=True)
     tokens = list(index)
-    sim = _score(JaroWinkler.normalized_similarity, _pick(tokens, distinct // width),
-                 _pick(tokens, distinct % width))[inverse.reshape(-1)]
+    # float64 and rounded as ``sim`` is: cpdist's default float32 gives 0.89999998 for a
+    # Jaro-Winkler of 0.9, just under a "min_tokens = 0.9" level.
+    sim = np.round(np.asarray(cpdist(
+        _pick(tokens, distinct // width), _pick(tokens, distinct % width),
+        scorer=JaroWinkler.normalized_similarity, workers=WORKERS, dtype=np.float64),
+        dtype=np.float64), 4)[inverse.reshape(-1)]
     # _cross lists, per pair, each short token's run of long tokens in turn.
     runs = np.repeat(cl[pairs], cs[pairs])
     run_starts = np.cumsum(runs) - runs
     best_per_token = np.maximum.reduceat(sim, run_starts) if len(sim) else sim
     token_starts = np.cumsum(cs) - cs
-    return np.minimum.reduceat(best_per_token, token_starts)
+    out = np.zeros(len(a), dtype=np.float64)
+    has = cs > 0  # a spelling without tokens (none reach here today) agrees with nothing
+    if has.any():
+        out[has] = np.minimum.reduceat(best_per_token, token_starts[has])
+    return out
 
 
 def _flatten_ints(items: list[list[int]]) -> tuple[IntArray, IntArray, IntArray]:
@@ -821,7 +829,7 @@ def floor_m(model: TableModel, params: Parameters) -> Parameters:
     for comp, m in zip(model.comparisons, params.m, strict=True):
         arr = np.asarray(m, dtype=np.float64)
         free = np.asarray([lv.test != "missing" and lv.m is None for lv in comp.levels])
-        if free.any():
+        if free.any() and arr[free].sum() > 0:
             raised = np.where(free, np.maximum(arr, model.m_floor), arr)
             scale = arr[free].sum() / raised[free].sum()
             arr = np.where(free, raised * scale, arr)
@@ -896,7 +904,8 @@ def competing_probability(i: IntArray, j: IntArray, total: FloatArray) -> FloatA
     """
     if not len(i):
         return np.zeros(0, dtype=np.float64)
-    odds = np.exp2(np.clip(total, -60.0, 60.0))
+    # 2**900 still leaves room for sums of thousands of pairs in float64 (up to 2**1023)
+    odds = np.exp2(np.clip(total, -900.0, 900.0))
     size = int(max(i.max(), j.max())) + 1
     by_i = np.bincount(i, weights=odds, minlength=size)
     by_j = np.bincount(j, weights=odds, minlength=size)
