@@ -51,4 +51,19 @@ def test_oracle_is_perfect_when_every_report_is_unambiguous_and_worse_with_names
             reg.reports[k]["birth"] = reg.persons[src].birth
         else:
             reg.report_idents[k] = ("new", str(k))
-    assert gen.oracle(reg) == {"oracle_f1_abstain": 1.0, "oracle_f1_pick": 1.0}
+    perfect = gen.oracle(reg)
+    assert perfect["oracle_f1_abstain"] == perfect["oracle_f1_pick"] == 1.0
+
+
+def test_chinese_characters_are_not_taken_for_a_given_name_alone() -> None:
+    reg = gen.build(3000, seed=2)
+    for name, ident, src in zip((r["name"] for r in reg.reports), reg.report_idents,
+                                reg.report_sources, strict=True):
+        if src is not None and not name.isascii():
+            assert ident[0] != "short", name
+
+
+def test_near_dates_include_a_day_moved_and_kept_within_the_month() -> None:
+    near = gen._near_dates("1990-05-01")
+    assert "1990-05-11" in near and "1990-05-02" in near  # 11 - 10 and 2 - 1
+    assert "1990-05-05" in near  # 5 - 10 kept at 1
