@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import os
+import tempfile
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,7 +13,7 @@ from typing import Any
 
 from django.conf import settings
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from wayhome.security import crypto
@@ -19,6 +21,7 @@ from wayhome.security import crypto
 from .models import AuditEvent
 
 GENESIS = "0" * 64
+_anchor_lock = threading.Lock()
 
 
 def _event(actor: Any, action: str, obj: Any, object_type: str, object_id: str,
@@ -40,15 +43,31 @@ def _event(actor: Any, action: str, obj: Any, object_type: str, object_id: str,
     )
 
 
+# Any constant will do: every appender takes this PostgreSQL advisory lock before it reads
+# the tail, so appenders queue on something that does not move (locking the last row
+# does: a waiter is handed the old tail once it is unlocked and collides on ``seq``).
+_APPEND_LOCK = 0x57617948_6F6D6541  # "WayHomeA"
+
+
+def _lock_the_tail() -> None:
+    """Hold the right to append until the transaction ends; wait for it if need be."""
+    with connection.cursor() as cur:
+        if connection.vendor == "postgresql":
+            cur.execute("SELECT pg_advisory_xact_lock(%s)", [_APPEND_LOCK])
+        elif connection.vendor == "sqlite":
+            # A write that changes nothing takes SQLite's write lock (waiting up to the
+            # connection timeout) before the tail is read. Read first, and a writer that
+            # commits in between makes the insert fail at once with "database is locked".
+            cur.execute("UPDATE audit_auditevent SET seq = seq WHERE 0 = 1")
+
+
 def _append(events: list[AuditEvent]) -> list[AuditEvent]:
     """Chain the events after the current tail and write them in one insert."""
     for _attempt in range(5):
         try:
             with transaction.atomic():
-                last = (
-                    AuditEvent.objects.select_for_update().order_by("-seq").only("seq", "mac")
-                    .first()
-                )
+                _lock_the_tail()
+                last = AuditEvent.objects.order_by("-seq").only("seq", "mac").first()
                 seq, prev = (last.seq, last.mac) if last else (0, GENESIS)
                 key_id, now = crypto.current_audit_key_id(), timezone.now()
                 for event in events:
@@ -64,7 +83,9 @@ def _append(events: list[AuditEvent]) -> list[AuditEvent]:
                 transaction.on_commit(lambda: _write_anchor(tail.seq, tail.mac))
                 return events
         except IntegrityError:
-            continue  # another writer took this sequence number: retry on the new tail
+            # Appenders that all take the lock never collide; one that does not (an older
+            # version during an upgrade) can take this sequence number: retry on the new tail.
+            continue
     raise RuntimeError("could not append to the audit log")
 
 
@@ -113,12 +134,18 @@ def _write_anchor(seq: int, mac: str) -> None:
     path = _anchor_path()
     if not path:
         return
-    current = read_anchor()
-    if current and current[0] >= seq:
-        return
-    tmp = path.with_name(f".{path.name}.{os.getpid()}")
-    tmp.write_text(json.dumps({"seq": seq, "mac": mac}))
-    os.replace(tmp, path)
+    # Threads of one process take turns, so the anchor never moves back within it, and
+    # each writes its own temporary file (a shared one is renamed away under another).
+    # Across processes a late writer can leave an older (seq, mac): a weaker anchor,
+    # never a false alarm, and the next append moves it on.
+    with _anchor_lock:
+        current = read_anchor()
+        if current and current[0] >= seq:
+            return
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+        with os.fdopen(fd, "w") as fh:
+            fh.write(json.dumps({"seq": seq, "mac": mac}))
+        os.replace(tmp, path)
 
 
 @dataclass(frozen=True)
