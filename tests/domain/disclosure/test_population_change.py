@@ -13,6 +13,7 @@ import numpy as np
 from wayhome.domain.disclosure import (
     Box,
     Lattice,
+    Narrower,
     Status,
     Wider,
     counts_for,
@@ -48,7 +49,8 @@ def _count(box: Box, atoms: Mapping[Atom, int], holders: Iterable[str]) -> int:
 
 
 def _publish(atoms: Mapping[Atom, int], holders: tuple[str, ...], periods: Iterable[str],
-             wider: list[Wider] | None = None) -> dict[Box, int]:
+             wider: list[Wider] | None = None,
+             narrower: list[Narrower] | None = None) -> dict[Box, int]:
     """Tables by nationality for each period, in turn, over one population and one
     snapshot (one ledger)."""
     lattice = _lattice(atoms, holders)
@@ -60,7 +62,8 @@ def _publish(atoms: Mapping[Atom, int], holders: tuple[str, ...], periods: Itera
         spec = table_spec(lattice, "nationality", None, p)
         counts: dict[tuple[str, str | None], int] = {
             (n, None): _count(spec.row_total(n), atoms, holders) for n in NATS}
-        result = release(counts_for(spec, counts), lattice, K, ledger, wider or [])
+        result = release(counts_for(spec, counts), lattice, K, ledger, wider or [],
+                         narrower or [])
         assert all(v == 0 or v >= K for v in result.published.values())
         ledger.update(result.published)
     return ledger
@@ -177,3 +180,40 @@ def test_new_cases_in_a_new_month_do_not_hide_the_leaver() -> None:
     result = release(table(now, "all", 42, 14), now, K, ledger, wider)
     assert result.value(Box.of(parse_period("all"), {"nationality": "VNM"})) is None
     assert result.value(Box.of(parse_period("all"), {"nationality": "MMR"})) == 42
+
+
+# -- a population that grew: {H1}, then {H1, H2} (H2 agreed to share) -------------------
+
+def test_without_the_earlier_release_the_grown_population_gives_the_newcomer_away() -> None:
+    before = _publish(CASES, ("H1",), PERIODS)
+    after = _publish(CASES, HOLDERS, PERIODS)
+    assert "H2 period=all:*|nationality=VNM" in _small_groups_learnt(
+        CASES, [(("H1",), before), (HOLDERS, after)])
+
+
+def test_with_the_earlier_release_no_group_of_the_newcomer_can_be_worked_out() -> None:
+    before = _publish(CASES, ("H1",), PERIODS)
+    after = _publish(CASES, HOLDERS, PERIODS,
+                     narrower=[Narrower(_lattice(CASES, ("H1",)), before)])
+    assert _small_groups_learnt(CASES, [(("H1",), before), (HOLDERS, after)]) == []
+    mmr = Box.of(parse_period("all"), {"nationality": "MMR"})
+    assert after[mmr] == 45
+
+
+def test_random_grown_populations_and_queries_never_give_a_small_group_away() -> None:
+    rng = random.Random(23)
+    months = ("2024-11", "2025-02", "2025-05", "2025-08")
+    periods = ["all", "2024", "2025", "2024-Q4", "2025-Q1", "2025-Q2", "2025-Q3"]
+    for _ in range(40):
+        cases = _atoms({(h, m, n): rng.choice((0, 0, 1, 2, 4, 9, 12, 20, 35))
+                        for h in HOLDERS for m in months for n in NATS})
+        if not any(v for (h, _a), v in cases.items() if h == "H1"):
+            continue
+        first = periods[:]
+        second = periods[:]
+        rng.shuffle(first)
+        rng.shuffle(second)
+        before = _publish(cases, ("H1",), first)
+        after = _publish(cases, HOLDERS, second,
+                         narrower=[Narrower(_lattice(cases, ("H1",)), before)])
+        assert _small_groups_learnt(cases, [(("H1",), before), (HOLDERS, after)]) == []

@@ -55,9 +55,15 @@ class Snapshot(models.Model):
     taken_at = models.DateTimeField(auto_now_add=True, db_index=True)
     epoch = models.CharField(_("month of release"), max_length=7)  # YYYY-MM
     cases = models.PositiveIntegerField(default=0)
+    # Taken on first use in the month (not by `wayhome stats snapshot`): one per month,
+    # so two first requests of a month cannot each start a snapshot (and a ledger).
+    automatic = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["-taken_at", "-id"]
+        constraints = [models.UniqueConstraint(
+            fields=["epoch"], condition=Q(automatic=True),
+            name="statistics_one_automatic_snapshot_a_month")]
 
 
 class SnapshotPopulation(models.Model):
@@ -68,17 +74,17 @@ class SnapshotPopulation(models.Model):
     recipient's figures are withheld until the next (services.scope_for).
 
     ``recipient`` is empty for the operator's export (``wayhome stats export``: every
-    organisation then sharing with anyone). ``shrank``: an earlier snapshot counted these
-    organisations and more for the same recipient, so releases are also audited against
-    what was published then (the organisation that left must not come out by
-    subtraction)."""
+    organisation then sharing with anyone). ``changed``: an earlier snapshot counted other
+    organisations for the same recipient (one left, one joined, or both), so releases are
+    also audited against what was published then (the organisation that left, or the one
+    that joined, must not come out by subtraction)."""
 
     snapshot = models.ForeignKey(Snapshot, on_delete=models.CASCADE,
                                  related_name="populations")
     recipient = models.ForeignKey("accounts.Organisation", on_delete=models.PROTECT,
                                   related_name="+", null=True, blank=True)
-    holders = models.CharField(max_length=200)  # services.population_key
-    shrank = models.BooleanField(default=False)
+    holders = models.TextField()  # services.population_key
+    changed = models.BooleanField(default=False)
 
     class Meta:
         constraints = [
@@ -126,7 +132,7 @@ class CaseFact(models.Model):
 
 class ReleasedCell(models.Model):
     snapshot = models.ForeignKey(Snapshot, on_delete=models.CASCADE, related_name="released")
-    population = models.CharField(max_length=200)
+    population = models.TextField()  # services.population_key
     box = models.CharField(max_length=300)
     value = models.PositiveIntegerField()
     released_to = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,

@@ -7,15 +7,16 @@ they never count cases themselves.
 
 Whose cases a recipient sees is fixed per snapshot (:func:`scope_for`): the agreements in
 force when the snapshot was taken. After one of them ends, the recipient's figures are
-withheld until the next snapshot; a snapshot that counts fewer organisations than an
-earlier one is also audited against what was published then (the engine's ``wider``).
+withheld until the next snapshot; a snapshot that counts other organisations than an
+earlier one (fewer, more, or some of each) is also audited against what was published
+then (the engine's ``wider`` and ``narrower``).
 """
 
 from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import reduce
 from typing import Any
@@ -34,6 +35,7 @@ from wayhome.domain.disclosure import (
     Box,
     DisclosureError,
     Lattice,
+    Narrower,
     Period,
     Table,
     TableSpec,
@@ -99,6 +101,9 @@ def end_agreement(user: Any, agreement: SharingAgreement) -> None:
     if agreement.holder_id != user.organisation_id:
         raise ValidationError(_("Only the organisation holding the cases can end it."))
     with transaction.atomic():
+        # The lock every release from the current snapshot takes (release_table): a
+        # release under way finishes first, and the next one sees the agreement ended.
+        Snapshot.objects.select_for_update().order_by("-taken_at", "-id").first()
         agreement.ended_at = timezone.now()
         agreement.save(update_fields=["ended_at"])
         audit(user, "stats.agreement.end", object_type="statistics.SharingAgreement",
@@ -144,7 +149,7 @@ class Scope:
     recipient_id: int | None
     snapshot: Snapshot | None = None
     holder_ids: list[int] = field(default_factory=list)
-    shrank: bool = False
+    changed: bool = False
     withheld: str = ""
 
     def check(self) -> None:
@@ -171,40 +176,80 @@ def scope_for(recipient_id: int | None) -> Scope:
         # the others would give its cases by subtraction, and publishing over it would
         # ignore that it withdrew its consent.
         return Scope(recipient_id, snapshot, withheld=CHANGED)
-    return Scope(recipient_id, snapshot, holders, shrank=population.shrank)
+    return Scope(recipient_id, snapshot, holders, changed=population.changed)
 
 
 def scope_of(user: Any) -> Scope:
     return scope_for(user.organisation_id)
 
 
-def wider_releases(scope: Scope) -> list[Wider]:
-    """What was published from earlier snapshots to the same recipient over more
-    organisations than now (its population shrank): one :class:`Wider` per earlier
-    population, the latest count of each cell, over the lattice of those snapshots."""
-    if not scope.shrank or scope.snapshot is None:
-        return []
+def _latest_published(key: str, snapshots: dict[int, Snapshot]) -> dict[Box, tuple[int, int]]:
+    """Per cell published over the population ``key`` from these snapshots, the latest
+    count and the snapshot it came from."""
+    out: dict[Box, tuple[int, int]] = {}
+    for snapshot_id, box, value in ReleasedCell.objects.filter(
+            snapshot_id__in=list(snapshots), population=key).order_by(
+            "snapshot__taken_at", "snapshot_id").values_list("snapshot_id", "box", "value"):
+        out[Box.from_key(box)] = (value, snapshot_id)
+    return out
+
+
+def population_audits(scope: Scope, boxes: Iterable[Box]) -> tuple[list[Wider],
+                                                                   list[Narrower]]:
+    """What was published from earlier snapshots to the same recipient over other
+    organisations than now, for the audit of a release of ``boxes`` (this release's and
+    its ledger's). Per earlier population sharing organisations with this one:
+
+    - some of its organisations left: a :class:`Wider` (the latest count of each cell
+      over the lattice of those snapshots; when others joined too, with the counts over
+      the organisations common to both, as if the newcomers' counts were known);
+    - some joined since: a :class:`Narrower` (the earlier cells as counts over the
+      organisations common to both, as if the leavers' counts were known).
+
+    A population with no organisation in common tells nothing of this one's by
+    subtraction (see the README's limits)."""
+    if not scope.changed or scope.snapshot is None:
+        return [], []
+    current = scope.snapshot
     mine = set(scope.holder_ids)
     groups: dict[str, dict[int, Snapshot]] = {}
-    for pop in populations_of(scope.recipient_id).exclude(snapshot=scope.snapshot) \
+    for pop in populations_of(scope.recipient_id).exclude(snapshot=current) \
             .select_related("snapshot"):
-        if set(holders_of(pop.holders)) > mine:
+        theirs = set(holders_of(pop.holders))
+        if theirs != mine and theirs & mine:
             groups.setdefault(pop.holders, {})[pop.snapshot_id] = pop.snapshot
-    out: list[Wider] = []
+    boxes = list(boxes)
+    wider: list[Wider] = []
+    narrower: list[Narrower] = []
     for key, snapshots in groups.items():
-        published: dict[Box, int] = {}
-        used: set[int] = set()
-        for snapshot_id, box, value in ReleasedCell.objects.filter(
-                snapshot_id__in=list(snapshots), population=key).order_by(
-                "snapshot__taken_at", "snapshot_id").values_list("snapshot_id", "box",
-                                                                 "value"):
-            published[Box.from_key(box)] = value
-            used.add(snapshot_id)
-        if published:
-            lattice = reduce(Lattice.union, (lattice_for(snapshots[i], holders_of(key))
-                                             for i in sorted(used)))
-            out.append(Wider(lattice, published))
-    return out
+        theirs = set(holders_of(key))
+        common = sorted(theirs & mine)
+        latest = _latest_published(key, snapshots)
+        if not latest:
+            continue
+        used = sorted({i for _v, i in latest.values()})
+        published = {b: v for b, (v, _i) in latest.items()}
+        if theirs - mine:
+            lattice = reduce(Lattice.union, (lattice_for(snapshots[i], sorted(theirs))
+                                             for i in used))
+            if mine <= theirs:
+                wider.append(Wider(lattice, published))
+            else:
+                wider.append(Wider(lattice, published,
+                                   common=counts_over(current, common, boxes),
+                                   common_lattice=lattice_for(current, common)))
+        if mine - theirs:
+            if theirs <= mine:
+                values = published
+            else:
+                values = {}
+                for i in used:
+                    values.update(counts_over(snapshots[i], common, [
+                        b for b, (_v, j) in latest.items() if j == i]))
+            narrower.append(Narrower(
+                reduce(Lattice.union, (lattice_for(snapshots[i], common) for i in used)),
+                values))
+    return wider, narrower
 
 
 # -- counting -----------------------------------------------------------------------
@@ -242,6 +287,38 @@ def _compute_lattice(snapshot: Snapshot, holder_ids: list[int]) -> Lattice:
     return Lattice(domains, months)
 
 
+_COUNTS: dict[tuple[int, str, str, tuple[str, ...]], dict[tuple[str, ...],
+                                                          list[tuple[str, int]]]] = {}
+
+
+def counts_over(snapshot: Snapshot, holder_ids: list[int], boxes: Iterable[Box]) -> \
+        dict[Box, int]:
+    """The count of each box over these organisations' facts in the snapshot: one
+    GROUP BY per set of dimensions (by month), kept per process as snapshots never
+    change."""
+    by_dims: dict[tuple[str, ...], list[Box]] = {}
+    for box in boxes:
+        by_dims.setdefault(tuple(d for d, _v in box.values), []).append(box)
+    out: dict[Box, int] = {}
+    for dims, group in by_dims.items():
+        key = (snapshot.pk, snapshot.taken_at.isoformat(), population_key(holder_ids), dims)
+        rows = _COUNTS.get(key)
+        if rows is None:
+            if len(_COUNTS) > 1024:
+                _COUNTS.clear()
+            rows = {}
+            for row in _facts(snapshot, holder_ids).order_by().values(
+                    *dims, "month").annotate(n=Count("id")):
+                rows.setdefault(tuple(row[d] for d in dims), []).append(
+                    (row["month"], row["n"]))
+            _COUNTS[key] = rows
+        for box in group:
+            out[box] = sum(n for month, n in rows.get(tuple(v for _d, v in box.values), ())
+                           if box.period.granularity == "all"
+                           or box.period.contains_month(month))
+    return out
+
+
 def _period_filter(qs: QuerySet[CaseFact], period: Period, lattice: Lattice) -> \
         QuerySet[CaseFact]:
     if period.granularity == "all":
@@ -271,20 +348,27 @@ class Released:
     holders: int  # number of organisations whose cases are counted
 
 
-def release_table(*, snapshot: Snapshot, holder_ids: list[int], spec: TableSpec,
-                  lattice: Lattice, k: int, user: Any = None,
-                  wider: Sequence[Wider] = ()) -> Table:
-    """Audit one table against the ledger (and ``wider``: see :func:`wider_releases`),
-    record what it publishes, return it."""
+def release_table(*, scope: Scope, spec: TableSpec, lattice: Lattice, k: int,
+                  user: Any = None) -> Table:
+    """Audit one table against the ledger (and against earlier populations: see
+    :func:`population_audits`), record what it publishes, return it. Raises
+    :class:`Withheld` when an agreement of the scope ended meanwhile."""
+    assert scope.snapshot is not None
+    snapshot, holder_ids = scope.snapshot, scope.holder_ids
     population = population_key(holder_ids)
     counts = counts_for(spec, count_cells(snapshot, holder_ids, spec, lattice))
     with transaction.atomic():
         # One release at a time per snapshot (a row lock on PostgreSQL; SQLite has a
         # single writer), so two analysts cannot both pass against the same ledger.
+        # Ending an agreement takes the same lock (end_agreement).
         Snapshot.objects.select_for_update().filter(pk=snapshot.pk).first()
+        # Re-read under the lock: an agreement may have ended since the scope was read.
+        if not set(holder_ids) <= set(shared_holder_ids(scope.recipient_id)):
+            raise Withheld(CHANGED)
         ledger = {Box.from_key(b): v for b, v in ReleasedCell.objects.filter(
             snapshot=snapshot, population=population).values_list("box", "value")}
-        result = release(counts, lattice, k, ledger, wider)
+        wider, narrower = population_audits(scope, [*counts, *ledger])
+        result = release(counts, lattice, k, ledger, wider, narrower)
         ReleasedCell.objects.bulk_create(
             [ReleasedCell(snapshot=snapshot, population=population, box=b.key(), value=v,
                           released_to=user if getattr(user, "pk", None) else None)
@@ -324,9 +408,8 @@ def table_for(user: Any, row_dim: str, col_dim: str | None, period: Period,
     spec = table_spec(lattice, row_dim, col_dim, period)
     if period.granularity != "all" and not lattice.subperiods(period, "month"):
         raise DisclosureError(_("No case was registered in that period."))
-    table = release_table(snapshot=snapshot, holder_ids=holders, spec=spec,
-                          lattice=lattice, k=deployment_k(), user=user,
-                          wider=wider_releases(scope))
+    table = release_table(scope=scope, spec=spec, lattice=lattice, k=deployment_k(),
+                          user=user)
     return Released(table, snapshot, len(holders))
 
 
@@ -393,10 +476,8 @@ def all_dimension_tables(scope: Scope, k: int, user: Any = None) -> list[Table]:
     snapshot, holder_ids = scope.snapshot, scope.holder_ids
     lattice = lattice_for(snapshot, holder_ids)
     period = parse_period("all")
-    wider = wider_releases(scope)
-    return [release_table(snapshot=snapshot, holder_ids=holder_ids,
-                          spec=table_spec(lattice, dim, None, period), lattice=lattice,
-                          k=k, user=user, wider=wider)
+    return [release_table(scope=scope, spec=table_spec(lattice, dim, None, period),
+                          lattice=lattice, k=k, user=user)
             for dim in DIMENSIONS]
 
 

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.apps import apps
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Exists, F, OuterRef, QuerySet, Subquery
 from django.utils import timezone
 
@@ -83,8 +83,9 @@ def populations_in_force() -> dict[int | None, set[int]]:
 
 
 def _record_populations(snapshot: Snapshot, populations: dict[int | None, set[int]]) -> None:
-    """Fix the snapshot's population per recipient; mark those that shrank (an earlier
-    snapshot counted the same organisations and more for that recipient)."""
+    """Fix the snapshot's population per recipient; mark those that changed (an earlier
+    snapshot counted other organisations for that recipient: one left, one joined, or
+    both, as when {H1, H2} becomes {H1, H3})."""
     earlier: dict[int | None, list[set[int]]] = {}
     for recipient, key in SnapshotPopulation.objects.exclude(snapshot=snapshot).values_list(
             "recipient_id", "holders").distinct():
@@ -92,7 +93,8 @@ def _record_populations(snapshot: Snapshot, populations: dict[int | None, set[in
     SnapshotPopulation.objects.bulk_create(
         SnapshotPopulation(snapshot=snapshot, recipient_id=recipient,
                            holders=population_key(holders),
-                           shrank=any(before > holders for before in earlier.get(recipient, [])))
+                           changed=any(before != holders
+                                       for before in earlier.get(recipient, [])))
         for recipient, holders in populations.items())
 
 
@@ -193,11 +195,23 @@ def _fact(snapshot: Snapshot, row: dict[str, Any]) -> CaseFact:
     return fact
 
 
-def take_snapshot() -> Snapshot:
+def take_snapshot(*, automatic: bool = False) -> Snapshot:
     """Freeze the facts of every case of the sharing organisations, and the population
-    of every recipient (all or nothing)."""
+    of every recipient (all or nothing).
+
+    ``automatic``: the month's snapshot, taken on first use; if another request took it
+    meanwhile, that one is returned (one automatic snapshot a month: the latest snapshot
+    is locked and the month re-read inside the transaction, and a unique constraint
+    catches the very first snapshot)."""
+    epoch = epoch_of(timezone.now())
     with transaction.atomic():
-        snapshot = Snapshot.objects.create(epoch=epoch_of(timezone.now()))
+        if automatic:
+            Snapshot.objects.select_for_update().order_by("-taken_at", "-id").first()
+            # Re-read after the lock: a request that held it may have just taken it.
+            latest = Snapshot.objects.order_by("-taken_at", "-id").first()
+            if latest is not None and latest.epoch == epoch:
+                return latest
+        snapshot = Snapshot.objects.create(epoch=epoch, automatic=automatic)
         populations = populations_in_force()
         _record_populations(snapshot, populations)
         batch: list[CaseFact] = []
@@ -216,11 +230,23 @@ def take_snapshot() -> Snapshot:
     return snapshot
 
 
+def monthly_snapshot() -> Snapshot:
+    """:func:`take_snapshot` on first use in the month; when two requests race for the
+    first snapshot ever (nothing to lock yet), the loser reads the winner's."""
+    try:
+        return take_snapshot(automatic=True)
+    except IntegrityError:
+        latest = Snapshot.objects.order_by("-taken_at", "-id").first()
+        if latest is None or latest.epoch != epoch_of(timezone.now()):
+            raise
+        return latest
+
+
 def current_snapshot() -> Snapshot:
     """This month's snapshot, taken on first use in the month."""
     snapshot = Snapshot.objects.order_by("-taken_at", "-id").first()
     if snapshot is None or snapshot.epoch != epoch_of(timezone.now()):
-        snapshot = take_snapshot()
+        snapshot = monthly_snapshot()
     return snapshot
 
 
@@ -238,10 +264,10 @@ def current_population(recipient_id: int | None) -> tuple[Snapshot, SnapshotPopu
     latest = Snapshot.objects.annotate(
         population_id=Subquery(mine.values("pk")[:1]),
         population_holders=Subquery(mine.values("holders")[:1]),
-        population_shrank=Subquery(mine.values("shrank")[:1]),
+        population_changed=Subquery(mine.values("changed")[:1]),
     ).order_by("-taken_at", "-id").first()
     if latest is None or latest.epoch != epoch_of(timezone.now()):
-        snapshot = take_snapshot()
+        snapshot = monthly_snapshot()
         return snapshot, populations_of(recipient_id).filter(snapshot=snapshot).first()
     pk = getattr(latest, "population_id", None)
     if pk is None:
@@ -249,4 +275,4 @@ def current_population(recipient_id: int | None) -> tuple[Snapshot, SnapshotPopu
     return latest, SnapshotPopulation(
         pk=pk, snapshot=latest, recipient_id=recipient_id,
         holders=getattr(latest, "population_holders"),
-        shrank=bool(getattr(latest, "population_shrank")))
+        changed=bool(getattr(latest, "population_changed")))

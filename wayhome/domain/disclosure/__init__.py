@@ -17,7 +17,7 @@ k defaults to 11 (as the Counter-Trafficking Data Collaborative publishes) and i
 below 5. Zero is published: it is no person, and hiding zeros would not protect a cell.
 """
 
-from .engine import Wider, release
+from .engine import Narrower, Wider, release
 from .htcds import HTCDS_EXTENSION_FIELDS, htcds_field, load_htcds_mapping
 from .model import (
     ALL_TIME,
@@ -41,8 +41,8 @@ from .tables import TIME_DIMENSION, Row, Table, TableSpec, counts_for, shape, ta
 
 __all__ = [
     "ALL_TIME", "DEFAULT_K", "GRANULARITIES", "HTCDS_EXTENSION_FIELDS", "MIN_K",
-    "TIME_DIMENSION", "Box", "Cell", "DisclosureError", "Family", "Lattice", "Period",
-    "Release", "Row", "SplitLattice", "Status", "Table", "TableSpec", "Wider", "check_k",
+    "TIME_DIMENSION", "Box", "Cell", "DisclosureError", "Family", "Lattice", "Narrower",
+    "Period", "Release", "Row", "SplitLattice", "Status", "Table", "TableSpec", "Wider", "check_k",
     "counts_for",
     "htcds_field", "load_htcds_mapping", "month_to_period", "parse_period", "release",
     "shape", "table_spec",

@@ -30,7 +30,9 @@ earlier releases are passed as :class:`Wider`: the audit runs once more over a
 :class:`~.model.SplitLattice` in which each earlier count is the sum of this
 population's count and the rest's, so "earlier minus now" is one more relation the
 attacker solves, and a cell is hidden where it would give a group of 1..k-1 cases of the
-rest (the organisation that left).
+rest (the organisation that left). An earlier population inside this one (an
+organisation agreed to share since) is passed as :class:`Narrower`, and audited the same
+way with the roles reversed.
 
 Limits, stated: the simulated attacker solves one relation at a time (exact values), as
 differencing does; it does not solve several relations jointly (a suppressed cell that
@@ -118,9 +120,30 @@ class _Attacker:
 
 @dataclass(frozen=True)
 class Wider:
-    """Counts published earlier over a population that contains this one (the same
-    organisations and more: an earlier snapshot, before an organisation stopped sharing),
-    with that population's lattice. A reader holding both subtracts one from the other."""
+    """Counts published earlier over a population that contains the organisations
+    common to it and this one (an earlier snapshot, before an organisation stopped
+    sharing), with that population's lattice. A reader holding both subtracts one from
+    the other.
+
+    ``common`` and ``common_lattice``: when this population also counts organisations
+    the earlier one did not (one left, another joined), the counts over the common
+    organisations alone of every box of this release and of its ledger, and their
+    lattice. The audit then assumes the reader knows the newcomers' counts (they are
+    their own cases; none in a box is a known zero), the worst case."""
+
+    lattice: Lattice
+    published: Mapping[Box, int]
+    common: Mapping[Box, int] | None = None
+    common_lattice: Lattice | None = None
+
+
+@dataclass(frozen=True)
+class Narrower:
+    """Counts published earlier over a population inside this one (this one counts more
+    organisations: one agreed to share since), given as the counts over the
+    organisations common to both, with their lattice. "Now minus earlier" is the
+    newcomers' count: the audit runs over a :class:`SplitLattice` with the roles of
+    :class:`Wider` reversed (this release is the outer population)."""
 
     lattice: Lattice
     published: Mapping[Box, int]
@@ -132,6 +155,7 @@ def release(
     k: int,
     ledger: Mapping[Box, int] | None = None,
     wider: Sequence[Wider] = (),
+    narrower: Sequence[Narrower] = (),
 ) -> Release:
     """Decide which of the requested counts may be published.
 
@@ -143,6 +167,9 @@ def release(
     this release as one :class:`SplitLattice` (the earlier population split into this
     one and the rest), and a cell that would let a reader work out a group of 1..k-1
     cases of the rest is hidden too (status DIFFERENCING).
+
+    ``narrower``: counts published before over smaller populations (see
+    :class:`Narrower`), audited the same way with this release as the outer population.
     """
     check_k(k)
     ledger = dict(ledger or {})
@@ -156,12 +183,22 @@ def release(
                                   "same data; nothing published")
     status = _audit(request, lattice, k, ledger)
     for earlier in wider:
-        split = SplitLattice.of(earlier.lattice, lattice)
-        shown = {_inner(b): request[b] for b, s in status.items() if s == Status.PUBLISHED}
+        now = request if earlier.common is None else earlier.common
+        before = ledger if earlier.common is None else {b: earlier.common[b] for b in ledger}
+        split = SplitLattice.of(earlier.lattice, earlier.common_lattice or lattice)
+        shown = {_inner(b): now[b] for b, s in status.items() if s == Status.PUBLISHED}
         both = _audit(shown, split, k,
-                      {**earlier.published, **{_inner(b): v for b, v in ledger.items()}})
+                      {**earlier.published, **{_inner(b): v for b, v in before.items()}})
         for box, s in status.items():
             if s == Status.PUBLISHED and both[_inner(box)] != Status.PUBLISHED:
+                status[box] = Status.DIFFERENCING
+    for smaller in narrower:
+        split = SplitLattice.of(lattice, smaller.lattice)
+        shown = {b: request[b] for b, s in status.items() if s == Status.PUBLISHED}
+        both = _audit(shown, split, k,
+                      {**{_inner(b): v for b, v in smaller.published.items()}, **ledger})
+        for box, s in status.items():
+            if s == Status.PUBLISHED and both[box] != Status.PUBLISHED:
                 status[box] = Status.DIFFERENCING
     out = Release(k=k)
     for box, value in request.items():
