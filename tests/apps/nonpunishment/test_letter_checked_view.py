@@ -98,6 +98,33 @@ def test_confirming_the_check_gives_the_letter_to_send_and_is_audited(
     assert event.detail == ", ".join(KEYS)
 
 
+def test_a_confirmation_writes_one_access_event_and_one_check_event(
+    caseworker: Any, client_for: Any, measure: LegalMeasure
+) -> None:
+    client = client_for(caseworker)
+    before = AuditEvent.objects.filter(action="measure.record").count()
+    response = _confirm(client, measure, citations=KEYS, checked="on")
+    assert response["Content-Type"] == "application/pdf"
+    assert AuditEvent.objects.filter(action="measure.record").count() == before + 1
+    assert AuditEvent.objects.filter(action=CHECKED_ACTION).count() == 1
+
+
+def test_a_letter_that_cannot_be_made_records_no_check(
+    caseworker: Any, client_for: Any, make_case: Any
+) -> None:
+    case = make_case()
+    _protect(case)
+    # No packaged font prints Chinese characters: the letter cannot be rendered.
+    unprintable = services.record_measure(caseworker, case,
+                                          {**CHARGE, "reference": "Black case 案 123/2569"})
+    client = client_for(caseworker)
+    response = _confirm(client, unprintable, citations=KEYS, checked="on")
+    assert response.status_code == 302
+    page = client.get(response["Location"]).content.decode()
+    assert "The request letter could not be made" in page
+    assert not AuditEvent.objects.filter(action=CHECKED_ACTION).exists()
+
+
 def test_without_the_box_ticked_there_is_no_letter_and_nothing_is_recorded(
     caseworker: Any, client_for: Any, measure: LegalMeasure
 ) -> None:

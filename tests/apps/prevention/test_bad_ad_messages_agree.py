@@ -70,8 +70,29 @@ def test_every_engine_message_has_a_translatable_twin_that_reads_the_same_in_eng
         assert twins[code] == english.format(**params), code
 
 
+THAI_TOO_LONG = "ประกาศยาวเกิน {limit_kb} KB: โปรดวางประกาศงานทีละหนึ่งประกาศ"
+
+
+@pytest.mark.django_db
 def test_a_message_is_chosen_by_the_error_s_code_not_its_english_text() -> None:
+    """In Thai: the English text (the engine's) cannot be what is shown; the limit is the
+    error's own."""
+    from django.core.cache import cache
+
+    cache.clear()  # the API's throttle
     error = jobads.AdInputError("too_long", limit_kb=7)
     assert error.message == "The ad is longer than 7 KB: paste one job advertisement at a time."
-    with translation.override("en"):
-        assert input_message(error) == error.message
+    with translation.override("th"):
+        assert input_message(error) == THAI_TOO_LONG.format(limit_kb=7)
+
+        expected = THAI_TOO_LONG.format(limit_kb=jobads.MAX_BYTES // 1000)
+        client = Client()
+        client.cookies["django_language"] = "th"
+        text = BAD_ADS["too-long"]
+        page = client.post(reverse("prevention:check"), {"text": text, "lang": "th"})
+        assert page.status_code == 200
+        assert escape(expected) in page.content.decode()
+        api = client.post(reverse("api:ads_check"), json.dumps({"text": text, "lang": "en"}),
+                          content_type="application/json")
+        assert api.status_code == 400
+        assert api.json() == {"text": [expected]}

@@ -22,7 +22,7 @@ from wayhome.apps.tracing.models import (
     DisclosureStatus,
 )
 
-from .conftest import HUNG
+from .conftest import HUNG, REPORT
 
 WITHDRAWN = "Withdrawn: the family report was closed"
 DO_NOT_ASK = "do not ask the person about it any more"
@@ -85,6 +85,26 @@ def test_the_case_team_sees_the_request_withdrawn_on_its_page_and_list_and_canno
 
     titles = [e.title for e in events_for(candidate.case, caseworker)]
     assert "Tracing: the request is withdrawn, do not ask the person" in titles
+
+
+def test_a_withdrawn_request_no_longer_shows_the_case_team_who_is_looking(
+    candidate: Candidate, tracer: Any, caseworker: Any, client_for: Any
+) -> None:
+    request = services.confirm(tracer, candidate)
+    team = client_for(caseworker)
+    url = reverse("tracing:request", args=[request.pk])
+    private = (REPORT["reporter_name"], REPORT["reporter_relation"], REPORT["missing_name"],
+               "Nghe An Family Tracing", "Who is looking for the person")
+    waiting = team.get(url).content.decode()
+    assert all(text in waiting for text in private)  # shown while the person is asked
+    services.close_report(tracer, candidate.report, {"reason": "found"})
+    for page in (team.get(url).content.decode(),
+                 team.post(reverse("tracing:request_answer", args=[request.pk]),
+                           ANSWER).content.decode(),
+                 team.get(reverse("tracing:requests")).content.decode()):
+        assert WITHDRAWN in page
+        for text in private:
+            assert text not in page, text
 
 
 def test_a_childs_request_is_withdrawn_and_no_determination_can_be_recorded(

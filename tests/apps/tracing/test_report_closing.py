@@ -4,6 +4,7 @@ the open list, and its candidates cannot be decided until it is re-opened."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -11,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from wayhome.apps.audit.models import AuditEvent
@@ -116,8 +118,54 @@ def test_a_report_closed_while_the_matching_runs_gets_no_candidate(
         return found
 
     monkeypatch.setattr(matching, "match", tracer_closes_meanwhile)
-    services.run_matching()
+    summary = services.run_matching()
     assert not Candidate.objects.filter(report=report).exists()
+    # Not counted as matched, nor marked so.
+    assert summary.reports == 0
+    assert FamilyReport.objects.get(pk=report.pk).matched_at is None
+    assert AuditEvent.objects.get(action="trace.match.run").detail.startswith("0 reports")
+
+
+def test_a_report_whose_family_withdrew_consent_while_the_matching_runs_gets_no_candidate(
+    make_report: Any, traceable_case: Any, tracer: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    report = make_report()
+    other = make_report()
+    traceable_case(**HUNG)
+    real = matching.match
+
+    def family_withdraws_meanwhile(*args: Any, **kwargs: Any) -> Any:
+        found = real(*args, **kwargs)
+        services.record_family_consent(tracer, report, False, {"consent_by": "Lan"})
+        return found
+
+    monkeypatch.setattr(matching, "match", family_withdraws_meanwhile)
+    summary = services.run_matching()
+    assert not Candidate.objects.filter(report=report).exists()
+    assert FamilyReport.objects.get(pk=report.pk).matched_at is None
+    assert Candidate.objects.filter(report=other).count() == 1  # the other one is matched
+    assert FamilyReport.objects.get(pk=other.pk).matched_at is not None
+    assert (summary.reports, summary.created) == (1, 1)
+
+
+def test_a_run_locks_the_reports_in_the_order_of_their_keys(
+    make_report: Any, traceable_case: Any
+) -> None:
+    """Two runs locking the same reports in different orders would deadlock: the first
+    statement of the run's transaction locks them by key, whatever the model's default
+    ordering."""
+    reports = [make_report() for _ in range(3)]
+    traceable_case(**HUNG)
+    with CaptureQueriesContext(connection) as ctx:
+        services.run_matching(list(reversed(reports)))
+    sqls = [q["sql"] for q in ctx.captured_queries]
+    begin = next(i for i, sql in enumerate(sqls) if sql.startswith("SAVEPOINT"))
+    lock = sqls[begin + 1]
+    table = FamilyReport._meta.db_table
+    assert lock.startswith(f'SELECT "{table}"."id"') and f'FROM "{table}"' in lock, lock
+    assert re.search(rf'ORDER BY (1|"{table}"\."id") ASC', lock), lock
+    if connection.vendor == "postgresql":
+        assert lock.endswith("FOR UPDATE"), lock
 
 
 def test_the_candidates_of_a_closed_report_cannot_be_confirmed_until_it_is_reopened(

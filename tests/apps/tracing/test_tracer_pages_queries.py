@@ -15,6 +15,7 @@ from django.urls import reverse
 from wayhome.apps.audit.log import verify
 from wayhome.apps.audit.models import AuditEvent
 from wayhome.apps.cases import services as case_services
+from wayhome.apps.cases.models import Case
 from wayhome.apps.tracing import services
 from wayhome.apps.tracing.models import Candidate, FamilyReport
 from wayhome.security import crypto
@@ -144,7 +145,7 @@ def test_the_prefetched_consent_is_the_latest_record_as_without_prefetching(
     shown = services.candidates_for_tracer(tracer, candidate.report)
     assert [c.pk for c in shown] == [candidate.pk]
     prefetched = shown[0].case
-    assert "consents" in prefetched._prefetched_objects_cache
+    assert len(getattr(prefetched, Case.ALL_CONSENTS)) == 4  # tracing, family x 3
     for purpose in ("tracing", "family", "services"):
         assert prefetched.has_consent(purpose) == type(case).objects.get(
             pk=case.pk).has_consent(purpose), purpose

@@ -59,19 +59,28 @@ class Case(models.Model):
     def consent_state(self) -> dict[str, "ConsentRecord"]:
         """The latest consent record per purpose."""
         latest: dict[str, ConsentRecord] = {}
-        for rec in self.consents.order_by("recorded_at", "id"):
+        # Asked of the table, not of ``self.consents``: a prefetch of it may be partial.
+        for rec in ConsentRecord.objects.filter(case=self).order_by("recorded_at", "id"):
             latest[rec.purpose] = rec
         return latest
 
+    #: The attribute a list of many cases prefetches every consent record of its cases to
+    #: (``Prefetch("consents", to_attr=ALL_CONSENTS)``, unfiltered, every purpose), so
+    #: that :meth:`has_consent` asks without a query each. Only this one is read: any other
+    #: prefetch of "consents" may be partial (one purpose, granted ones only...), and
+    #: reading it could find a grant where a later withdrawal was left out.
+    ALL_CONSENTS = "all_consents"
+
     def has_consent(self, purpose: str) -> bool:
-        # A list of many cases prefetches every consent record of its cases
-        # (``prefetch_related("consents")``, unfiltered) and asks this without a query each.
-        cached = getattr(self, "_prefetched_objects_cache", {}).get("consents")
+        cached: list[ConsentRecord] | None = getattr(self, self.ALL_CONSENTS, None)
         if cached is not None:
             rec = max((r for r in cached if r.purpose == purpose),
                       key=lambda r: (r.recorded_at, r.pk), default=None)
         else:
-            rec = self.consents.filter(purpose=purpose).order_by("-recorded_at", "-id").first()
+            # Not ``self.consents``: filtering a prefetched (perhaps partial) relation
+            # keeps the prefetch's own filter.
+            rec = (ConsentRecord.objects.filter(case=self, purpose=purpose)
+                   .order_by("-recorded_at", "-id").first())
         return bool(rec and rec.granted)
 
 

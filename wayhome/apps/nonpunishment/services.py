@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from wayhome.apps.audit.log import record as audit
 from wayhome.apps.cases.models import Case
 from wayhome.domain import law, letters
-from wayhome.security.policy import Action, purpose_for, require
+from wayhome.security.policy import Action, decide, purpose_for, require
 
 from .models import LegalMeasure, MeasureStatus
 
@@ -128,9 +128,29 @@ def letter_to_verify(analysis: dict[str, Any]) -> list[dict[str, Any]]:
             for u in letters.unverified_citations(analysis)]
 
 
-def confirm_letter_checked(user: Any, measure: LegalMeasure, keys: list[str]) -> None:
-    """Record that ``user`` checked these cited provisions against the text of the law
-    before printing the letter to send (the audit event names the provisions only)."""
-    require(user, Action.MEASURE_RECORD, measure.case)
-    audit(user, f"{Action.MEASURE_RECORD}.letter_citations_checked", obj=measure,
-          purpose=str(purpose_for(user) or ""), detail=", ".join(sorted(keys)))
+def build_letter(measure: LegalMeasure, analysis: dict[str, Any],
+                 checked: list[str]) -> tuple[tuple[letters.Letter, ...], bytes]:
+    """The request letter (English, then the authority's language) and its PDF, the
+    provisions in ``checked`` cited without the [TO VERIFY] mark. Raises
+    ``letters.LetterError`` when it cannot be made. The caller has asked the policy."""
+    composed = letters.compose_letters(analysis, letter_facts(measure, analysis),
+                                       checked=checked)
+    return composed, letters.render_pdf(composed)
+
+
+def letter_to_send(user: Any, measure: LegalMeasure, analysis: dict[str, Any],
+                   keys: list[str]) -> tuple[tuple[letters.Letter, ...], bytes]:
+    """The letter to send, once ``user`` confirmed having checked these cited provisions
+    against the text of the law: built first, then the check recorded (the audit event
+    names the provisions only) in the same transaction, so nothing is recorded for a
+    letter that could not be made. The caller has required ``MEASURE_RECORD`` on the case
+    (its one audit event for the request); the decision is asked again here, unaudited."""
+    decision = decide(user, Action.MEASURE_RECORD, measure.case)
+    if not decision:
+        raise PermissionDenied(decision.reason)
+    with transaction.atomic():
+        built = build_letter(measure, analysis, keys)
+        if keys:
+            audit(user, f"{Action.MEASURE_RECORD}.letter_citations_checked", obj=measure,
+                  purpose=str(purpose_for(user) or ""), detail=", ".join(sorted(keys)))
+    return built

@@ -116,11 +116,14 @@ def _no_letter_yet(request: HttpRequest, analysis: dict[str, Any]) -> bool:
 
 
 def _letter_response(request: HttpRequest, measure: LegalMeasure, analysis: dict[str, Any],
-                     checked: list[str]) -> HttpResponse:
-    facts = services.letter_facts(measure, analysis)
+                     checked: list[str] | None = None) -> HttpResponse:
+    """The draft letter (``checked`` None), or the letter to send with the provisions in
+    ``checked`` confirmed as checked (recorded only once the letter is made)."""
     try:
-        composed = letters.compose_letters(analysis, facts, checked=checked)
-        pdf = letters.render_pdf(composed)
+        if checked is None:
+            composed, pdf = services.build_letter(measure, analysis, [])
+        else:
+            composed, pdf = services.letter_to_send(request.user, measure, analysis, checked)
     except letters.LetterError as exc:
         # The class only: the message may quote characters of the (encrypted) reference.
         log.warning("request letter for measure %s not made: %s", measure.pk,
@@ -154,7 +157,7 @@ def letter(request: HttpRequest, pk: int) -> HttpResponse:
     analysis = services.analysis(measure)
     if _no_letter_yet(request, analysis):
         return redirect("nonpunishment:detail", pk=pk)
-    return _letter_response(request, measure, analysis, [])
+    return _letter_response(request, measure, analysis)
 
 
 @login_required
@@ -175,5 +178,4 @@ def letter_checked(request: HttpRequest, pk: int) -> HttpResponse:
             for error in form.errors.get("checked", []) + form.errors.get("citations", []):
                 messages.error(request, str(error))
             return redirect("nonpunishment:detail", pk=pk)
-        services.confirm_letter_checked(request.user, measure, keys)
     return _letter_response(request, measure, analysis, keys)

@@ -183,9 +183,21 @@ class DisclosureStatus(models.TextChoices):
     PENDING = "pending", _("Waiting for the person's answer")
     AGREED = "agreed", _("The family may be told")
     REFUSED = "refused", _("The family is not told")
-    # Terminal, like an answer: the tracer closed the family report before the answer
-    # (see services.close_report); the person is not asked any more.
-    CANCELLED = "cancelled", _("Withdrawn: the family report was closed")
+    # Terminal, like an answer: the tracer closed the family report, or the family withdrew
+    # its consent to tracing, before the answer (see services.close_report and
+    # services.record_family_consent; ``withdrawn_because`` says which); the person is not
+    # asked any more.
+    CANCELLED = "cancelled", _("Withdrawn")
+
+
+class WithdrawnBecause(models.TextChoices):
+    """Why a disclosure request was withdrawn (status CANCELLED), as the case team and the
+    tracer read it: never the reason the report was closed for (the person's death, a
+    duplicate...), which is the tracing service's."""
+
+    REPORT_CLOSED = "report_closed", _("Withdrawn: the family report was closed")
+    FAMILY_CONSENT = "family_consent", _("Withdrawn: the family withdrew its consent to "
+                                         "tracing")
 
 
 class BestInterestsDecision(models.TextChoices):
@@ -205,8 +217,11 @@ class DisclosureRequest(models.Model):
     answered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
                                     related_name="+", null=True, blank=True)
     answered_at = models.DateTimeField(null=True, blank=True)
-    # Set when the request is withdrawn (status CANCELLED) because the report was closed.
+    # Set when the request is withdrawn (status CANCELLED): when and why.
     cancelled_at = models.DateTimeField(_("withdrawn on"), null=True, blank=True)
+    withdrawn_because = models.CharField(_("withdrawn because"), max_length=20,
+                                         choices=WithdrawnBecause.choices, blank=True,
+                                         default="")
     # Adult: the ConsentRecord (purpose "family") that holds the person's answer.
     consent = models.ForeignKey("cases.ConsentRecord", on_delete=models.PROTECT,
                                 related_name="+", null=True, blank=True)
@@ -226,3 +241,9 @@ class DisclosureRequest(models.Model):
     class Meta:
         ordering = ["-created_at", "-id"]
         verbose_name = _("disclosure request")
+
+    def status_label(self) -> str:
+        """The status as the pages show it: a withdrawn request says why."""
+        if self.status == DisclosureStatus.CANCELLED and self.withdrawn_because:
+            return str(self.get_withdrawn_because_display())
+        return str(self.get_status_display())

@@ -19,7 +19,8 @@
   and audited. A closed report is not matched, and its candidates are neither confirmed
   nor rejected until it is re-opened. Closing it for any reason but "other" withdraws
   the disclosure requests still waiting for the person's answer (CANCELLED, audited):
-  the case team no longer asks. Re-opening does not revive them.
+  the case team no longer asks. Re-opening does not revive them. The family withdrawing
+  its consent to tracing withdraws them too (and giving it again does not revive them).
 
 Every function that touches personal data asks the policy first (``require`` writes the
 audit event). Validation errors are ``ValidationError`` dicts (field -> messages).
@@ -61,6 +62,7 @@ from .models import (
     FamilyReport,
     ReportStatusChange,
     ReportSex,
+    WithdrawnBecause,
     new_reference,
 )
 
@@ -245,7 +247,10 @@ def create_report(user: Any, data: Mapping[str, Any]) -> FamilyReport:
 
 def record_family_consent(user: Any, report: FamilyReport, granted: bool,
                           data: Mapping[str, Any]) -> FamilyConsent:
-    """The family gives (or withdraws) consent for tracing. Withdrawal stops matching."""
+    """The family gives (or withdraws) consent for tracing. Withdrawal stops matching,
+    removes the undecided candidates and withdraws the disclosure requests still waiting
+    for the person's answer (as closing the report does): the case team no longer asks.
+    Giving consent again does not revive them."""
     require(user, Action.TRACE_REPORT_VIEW, report)
     if granted:
         clean = clean_consent({**data, "consent_given": True})
@@ -260,12 +265,17 @@ def record_family_consent(user: Any, report: FamilyReport, granted: bool,
             _add(errors, "consent_language", _("Choose the language the family was informed in."))
         _raise(errors)
     with transaction.atomic():
+        # The rows are locked before the first audit event is written (see _locked_status).
+        _locked_status(report.pk)
+        withdrawing = [] if granted else _lock_pending_requests(report)
         rec = FamilyConsent.objects.create(report=report, granted=granted, recorded_by=user,
                                            **clean)
         if not granted:
             report.candidates.filter(status=CandidateStatus.PENDING).delete()
+            _withdraw_requests(withdrawing, WithdrawnBecause.FAMILY_CONSENT, timezone.now())
         audit(user, "trace.report.consent", obj=report, purpose="tracing",
               detail="granted" if granted else "withdrawn")
+        _audit_withdrawn(user, withdrawing, "family_consent_withdrawn")
     return rec
 
 
@@ -285,7 +295,8 @@ def visible_candidates(user: Any, report: FamilyReport) -> QuerySet[Candidate]:
             .select_related("case", "disclosure")
             .defer("case__narrative", "disclosure__reasons", "disclosure__child_views")
             .prefetch_related(Prefetch("case__consents",
-                                       queryset=ConsentRecord.objects.defer("note"))))
+                                       queryset=ConsentRecord.objects.defer("note"),
+                                       to_attr=Case.ALL_CONSENTS)))
 
 
 def candidates_for_tracer(user: Any, report: FamilyReport) -> list[Candidate]:
@@ -331,7 +342,11 @@ def reports_for_list(user: Any, shown: str = "open") -> QuerySet[FamilyReport]:
 
 def _locked_status(report_id: int) -> str:
     """The report's status, its row locked until the end of the transaction. Every writer
-    locks the report before its candidates (closing, matching, confirming, rejecting)."""
+    locks the report before its candidates and their disclosure requests (closing,
+    matching, confirming, rejecting, the family's consent), and every one takes its row
+    locks before it writes its first audit event: appending to the audit log locks the
+    log's tail until the commit, so a row locked after it could deadlock with an answer
+    to a request, which locks the request and then writes to the log."""
     return str(FamilyReport.objects.select_for_update().filter(pk=report_id)
                .values_list("status", flat=True).get())
 
@@ -345,22 +360,29 @@ CLOSING_WITHDRAWS_REQUESTS = frozenset({CloseReason.FOUND, CloseReason.WITHDRAWN
                                         CloseReason.DECEASED, CloseReason.DUPLICATE})
 
 
-def _withdraw_pending_requests(user: Any, report: FamilyReport, reason: str,
-                               now: dt.datetime) -> int:
-    """Inside the closing's transaction (the report's row locked): each request of the
-    report still pending becomes CANCELLED, one audit event each (the closing's reason as
-    the detail). A request being answered meanwhile holds its row lock: it is waited for,
-    and then is no longer pending."""
-    ids = list(DisclosureRequest.objects.select_for_update(of=("self",))
-               .filter(candidate__report_id=report.pk, status=DisclosureStatus.PENDING)
-               .values_list("pk", flat=True))
-    if not ids:
-        return 0
-    DisclosureRequest.objects.filter(pk__in=ids).update(
-        status=DisclosureStatus.CANCELLED, cancelled_at=now)
-    record_many(user, "trace.disclosure.cancelled",
-                [(DisclosureRequest(pk=pk), True, reason) for pk in ids], purpose="tracing")
-    return len(ids)
+def _lock_pending_requests(report: FamilyReport) -> list[int]:
+    """Inside a transaction that locked the report's row, before any audit event is
+    written: the requests of the report still waiting for the person's answer, locked in
+    the order of their keys. A request being answered meanwhile holds its row lock: it is
+    waited for, and is then no longer pending."""
+    return list(DisclosureRequest.objects.select_for_update(of=("self",))
+                .filter(candidate__report_id=report.pk, status=DisclosureStatus.PENDING)
+                .order_by("pk").values_list("pk", flat=True))
+
+
+def _withdraw_requests(ids: list[int], because: str, now: dt.datetime) -> None:
+    """The locked requests become CANCELLED: the person is not asked any more."""
+    if ids:
+        DisclosureRequest.objects.filter(pk__in=ids).update(
+            status=DisclosureStatus.CANCELLED, cancelled_at=now, withdrawn_because=because)
+
+
+def _audit_withdrawn(user: Any, ids: list[int], detail: str) -> None:
+    """One audit event per withdrawn request, written together."""
+    if ids:
+        record_many(user, "trace.disclosure.cancelled",
+                    [(DisclosureRequest(pk=pk), True, detail) for pk in ids],
+                    purpose="tracing")
 
 
 def close_report(user: Any, report: FamilyReport, data: Mapping[str, Any]) -> ReportStatusChange:
@@ -380,15 +402,18 @@ def close_report(user: Any, report: FamilyReport, data: Mapping[str, Any]) -> Re
     with transaction.atomic():
         if _locked_status(report.pk) == FamilyReport.Status.CLOSED:
             raise ValidationError({"__all__": [_("The report is already closed.")]})
+        # Locked before the first audit event is written (see _locked_status).
+        withdrawing = (_lock_pending_requests(report)
+                       if reason in CLOSING_WITHDRAWS_REQUESTS else [])
         now = timezone.now()
         FamilyReport.objects.filter(pk=report.pk).update(
             status=FamilyReport.Status.CLOSED, closed_reason=reason, closed_at=now)
         change = ReportStatusChange.objects.create(
             report=report, status=FamilyReport.Status.CLOSED, reason=reason, note=note,
             changed_by=user)
+        _withdraw_requests(withdrawing, WithdrawnBecause.REPORT_CLOSED, now)
         audit(user, "trace.report.closed", obj=report, purpose="tracing", detail=reason)
-        if reason in CLOSING_WITHDRAWS_REQUESTS:
-            _withdraw_pending_requests(user, report, reason, now)
+        _audit_withdrawn(user, withdrawing, reason)
     report.status, report.closed_reason, report.closed_at = (
         FamilyReport.Status.CLOSED, reason, now)
     return change
@@ -444,15 +469,19 @@ class MatchSummary:
 
 
 def _store(report_ids: list[int], found: dict[int, list[matching.Found]],
-           countries: dict[int, str]) -> tuple[int, int, int]:
+           countries: dict[int, str]) -> tuple[list[int], int, int, int]:
+    """Inside the run's transaction: the reports' rows are locked (in the order of their
+    keys, as every run locks them, so two runs wait for each other rather than deadlock),
+    then the reports still matchable are read again: one closed, or whose family withdrew
+    consent, while the engine ran gets nothing (closing and the consent lock the same
+    rows). Returns the reports stored and the counts."""
     created = updated = removed = 0
-    # A report closed while the engine ran gets nothing (closing locks the same rows).
-    still_open = set(FamilyReport.objects.select_for_update()
-                     .filter(pk__in=report_ids, status=FamilyReport.Status.OPEN)
-                     .values_list("pk", flat=True))
-    for rid in report_ids:
-        if rid not in still_open:
-            continue
+    list(FamilyReport.objects.select_for_update().filter(pk__in=report_ids)
+         .order_by("pk").values_list("pk", flat=True))
+    # A query of its own, after the locks: it reads what the other writers committed.
+    still = set(matchable_reports().filter(pk__in=report_ids).values_list("pk", flat=True))
+    stored = [rid for rid in report_ids if rid in still]
+    for rid in stored:
         existing = {c.case_id: c for c in Candidate.objects.filter(report_id=rid)}
         keep: set[int] = set()
         for f in found.get(rid, []):
@@ -471,7 +500,7 @@ def _store(report_ids: list[int], found: dict[int, list[matching.Found]],
         stale = [c.pk for cid, c in existing.items()
                  if cid not in keep and c.status == CandidateStatus.PENDING]
         removed += Candidate.objects.filter(pk__in=stale).delete()[0]
-    return created, updated, removed
+    return stored, created, updated, removed
 
 
 def run_matching(reports: Iterable[FamilyReport] | None = None,
@@ -491,14 +520,15 @@ def run_matching(reports: Iterable[FamilyReport] | None = None,
     countries = {c.pk: c.organisation.country for c in cases}
     now = timezone.now()
     with transaction.atomic():
-        created, updated, removed = _store([r.pk for r in report_list], found, countries)
-        FamilyReport.objects.filter(pk__in=[r.pk for r in report_list]).update(matched_at=now)
+        stored, created, updated, removed = _store([r.pk for r in report_list], found,
+                                                   countries)
+        FamilyReport.objects.filter(pk__in=stored).update(matched_at=now)
         audit(actor, "trace.match.run", object_type="familyreport",
               object_id=str(report_list[0].pk) if len(report_list) == 1 else "",
               purpose="tracing",
-              detail=f"{len(report_list)} reports, {len(cases)} registered, {created} new, "
+              detail=f"{len(stored)} reports, {len(cases)} registered, {created} new, "
                      f"{updated} updated, {removed} removed")
-    return MatchSummary(len(report_list), len(cases), created, updated, removed)
+    return MatchSummary(len(stored), len(cases), created, updated, removed)
 
 
 def match_report(user: Any, report: FamilyReport) -> MatchSummary:
@@ -599,6 +629,10 @@ def _route(errors: Errors, data: Mapping[str, Any]) -> dict[str, Any]:
 def _open_request(request: DisclosureRequest) -> DisclosureRequest:
     locked = DisclosureRequest.objects.select_for_update().get(pk=request.pk)
     if locked.status == DisclosureStatus.CANCELLED:
+        if locked.withdrawn_because == WithdrawnBecause.FAMILY_CONSENT:
+            raise ValidationError({"__all__": [_(
+                "This request was withdrawn because the family withdrew its consent to "
+                "tracing: do not ask the person about it any more.")]})
         raise ValidationError({"__all__": [_(
             "This request was withdrawn because the family report was closed: do not ask "
             "the person about it any more.")]})
@@ -684,7 +718,7 @@ class TracerOutcome:
     """Everything a tracer may learn after confirming a match (and may pass to the family).
 
     ``state``: "pending", "agreed", "refused" or "cancelled" (the request was withdrawn
-    when the report was closed, before any answer). ``message`` is the whole of what the
+    when the report was closed or the family withdrew consent, before any answer). ``message`` is the whole of what the
     tracer reads; ``contact_route`` and ``location`` are filled only when the family may
     be told, and ``location`` only if the person agreed to share it. Nothing else about
     the person or the case (no case number, organisation, place, date or reasons).
@@ -711,6 +745,9 @@ def tracer_outcome(candidate: Candidate) -> TracerOutcome | None:
     if request.status == DisclosureStatus.CANCELLED:
         return TracerOutcome(
             "cancelled",
+            _("Confirmed, but the request to the team holding the registered person was "
+              "withdrawn when the family withdrew its consent to tracing, before any answer.")
+            if request.withdrawn_because == WithdrawnBecause.FAMILY_CONSENT else
             _("Confirmed, but the request to the team holding the registered person was "
               "withdrawn when this report was closed, before any answer."),
             _("Nothing: do not tell the family that anyone was found."))

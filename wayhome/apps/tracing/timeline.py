@@ -43,5 +43,5 @@ def tracing_events(case: Any, user: Any) -> Iterable[Event]:
             # The tracer who closed the report is of another organisation: not named.
             out.append(Event(r.cancelled_at, "tracing",
                              _("Tracing: the request is withdrawn, do not ask the person"),
-                             detail=str(r.get_status_display()), url=url))
+                             detail=r.status_label(), url=url))
     return out
