@@ -18,7 +18,9 @@ import json
 import logging
 import os
 import secrets
+import tempfile
 import threading
+import time
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -90,7 +92,11 @@ class Keyring:
 
 
 _lock = threading.Lock()
-_cache: dict[Path, tuple[float, Keyring, MultiFernet]] = {}
+# Threads of one process create the key ring one at a time (processes race on the link).
+_create_lock = threading.Lock()
+# The cache is checked against the file's identity: a ring written over the old one is a new
+# inode, so it is noticed even when the modification time does not move.
+_cache: dict[Path, tuple[tuple[int, int, int], Keyring, MultiFernet]] = {}
 
 
 def keyring_path() -> Path:
@@ -99,43 +105,129 @@ def keyring_path() -> Path:
     return Path(settings.WAYHOME_KEYRING)
 
 
+def _write_temp(ring: Keyring, folder: Path) -> Path:
+    """Write the ring to a fresh file of its own (mode 0600) in ``folder``, synced to disk."""
+    fd, name = tempfile.mkstemp(prefix=".keyring-", suffix=".tmp", dir=folder)
+    try:
+        os.fchmod(fd, 0o600)
+        with os.fdopen(fd, "w") as fh:
+            fh.write(ring.to_json())
+            fh.flush()
+            os.fsync(fh.fileno())
+    except BaseException:
+        os.unlink(name)
+        raise
+    return Path(name)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make a new or renamed entry in ``folder`` durable (where the system allows it)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
 def write_keyring(ring: Keyring, path: Path | None = None) -> None:
-    """Write atomically with owner-only permissions."""
+    """Replace the key ring atomically, with owner-only permissions (used by rotation)."""
     path = path or keyring_path()
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w") as fh:
-        fh.write(ring.to_json())
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)
+    tmp = _write_temp(ring, path.parent)
+    try:
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    _sync_folder(path.parent)
     with _lock:
         _cache.pop(path, None)
+
+
+def _link_or_create(tmp: Path, path: Path, ring: Keyring) -> bool:
+    """Give ``path`` the ring in ``tmp`` unless ``path`` exists; True if this call created it."""
+    try:
+        os.link(tmp, path)
+        return True
+    except FileExistsError:
+        return False
+    except OSError:
+        pass  # a file system without hard links: an exclusive create does the same
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return False
+    try:
+        with os.fdopen(fd, "w") as fh:
+            fh.write(ring.to_json())
+            fh.flush()
+            os.fsync(fh.fileno())
+    except BaseException:
+        path.unlink(missing_ok=True)  # leave no half-written ring behind
+        raise
+    return True
+
+
+def create_keyring(path: Path | None = None) -> Keyring:
+    """Create the key ring if there is none, and return the ring that is on disk.
+
+    Never replaces an existing ring: the new ring is written whole to a file of its own
+    and then hard-linked to the final name, which fails if the name exists. So of the
+    threads and processes that find no ring at the same moment exactly one creates it,
+    and the others read the winner's ring instead of their own.
+    """
+    path = path or keyring_path()
+    with _create_lock:
+        if not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            ring = Keyring.generate()
+            tmp = _write_temp(ring, path.parent)
+            try:
+                if _link_or_create(tmp, path, ring):
+                    log.warning("No key ring at %s: generated a new one.", path)
+                    _sync_folder(path.parent)
+            finally:
+                tmp.unlink(missing_ok=True)
+    # Without hard links the winner's file is visible before it is whole: give it a moment.
+    deadline = time.monotonic() + 2.0
+    while True:
+        try:
+            return _loaded(path, create=False)[0]
+        except KeyringError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.01)
 
 
 def load_keyring(path: Path | None = None) -> Keyring:
     return _loaded(path)[0]
 
 
-def _loaded(path: Path | None = None) -> tuple[Keyring, MultiFernet]:
+def _loaded(path: Path | None = None, *, create: bool = True) -> tuple[Keyring, MultiFernet]:
     path = path or keyring_path()
-    with _lock:
-        try:
-            mtime = path.stat().st_mtime
-        except FileNotFoundError:
-            mtime = -1.0
-        hit = _cache.get(path)
-        if hit and hit[0] == mtime:
-            return hit[1], hit[2]
-    if mtime < 0:
-        log.warning("No key ring at %s: generating a new one.", path)
-        write_keyring(Keyring.generate(), path)
-        return _loaded(path)
-    ring = Keyring.from_json(path.read_text())
+    try:
+        fh = path.open(encoding="utf-8")
+    except FileNotFoundError:
+        if not create:
+            raise KeyringError(f"there is no key ring at {path}") from None
+        create_keyring(path)
+        return _loaded(path, create=False)
+    with fh:
+        st = os.fstat(fh.fileno())
+        identity = (st.st_ino, st.st_mtime_ns, st.st_size)
+        with _lock:
+            hit = _cache.get(path)
+            if hit and hit[0] == identity:
+                return hit[1], hit[2]
+        ring = Keyring.from_json(fh.read())
     mf = ring.multifernet
     with _lock:
-        _cache[path] = (mtime, ring, mf)
+        _cache[path] = (identity, ring, mf)
     return ring, mf
 
 
