@@ -7,11 +7,12 @@ input is a 400 listing every problem, and nothing is written.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.shortcuts import get_object_or_404
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -219,32 +220,39 @@ def _gated(request: Request, action: Action, report: FamilyReport) -> None:
         require(request.user, action, report)
 
 
-class ReportCloseAPI(APIView):
-    @extend_schema(request=CloseSerializer, responses=ReportStatusSerializer)
+class _ReportStatusAPI(APIView):
+    """Close or re-open a report: the action, the input and the service differ."""
+
+    action: Action
+    input_serializer: type[serializers.Serializer]  # type: ignore[type-arg]
+    change: Callable[[Any, FamilyReport, dict[str, Any]], Any]
+
     def post(self, request: Request, ref: str) -> Response:
         report = _report(ref)
-        _gated(request, Action.TRACE_REPORT_CLOSE, report)
-        ser = CloseSerializer(data=request.data)
+        _gated(request, self.action, report)
+        ser = self.input_serializer(data=request.data)
         ser.is_valid(raise_exception=True)
         try:
-            services.close_report(request.user, report, dict(ser.validated_data))
+            self.change(request.user, report, dict(ser.validated_data))
         except DjangoValidationError as exc:
             return _bad(exc)
         return Response(ReportStatusSerializer(report).data)
 
 
-class ReportReopenAPI(APIView):
-    @extend_schema(request=ReopenSerializer, responses=ReportStatusSerializer)
-    def post(self, request: Request, ref: str) -> Response:
-        report = _report(ref)
-        _gated(request, Action.TRACE_REPORT_REOPEN, report)
-        ser = ReopenSerializer(data=request.data)
-        ser.is_valid(raise_exception=True)
-        try:
-            services.reopen_report(request.user, report, dict(ser.validated_data))
-        except DjangoValidationError as exc:
-            return _bad(exc)
-        return Response(ReportStatusSerializer(report).data)
+@extend_schema_view(post=extend_schema(request=CloseSerializer,
+                                       responses=ReportStatusSerializer))
+class ReportCloseAPI(_ReportStatusAPI):
+    action = Action.TRACE_REPORT_CLOSE
+    input_serializer = CloseSerializer
+    change = staticmethod(services.close_report)
+
+
+@extend_schema_view(post=extend_schema(request=ReopenSerializer,
+                                       responses=ReportStatusSerializer))
+class ReportReopenAPI(_ReportStatusAPI):
+    action = Action.TRACE_REPORT_REOPEN
+    input_serializer = ReopenSerializer
+    change = staticmethod(services.reopen_report)
 
 
 class ReportCandidatesAPI(APIView):

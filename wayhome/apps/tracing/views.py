@@ -7,6 +7,7 @@ re-renders the page with the reasons and writes nothing.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django import forms
@@ -285,32 +286,31 @@ def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def request_answer(request: HttpRequest, pk: int) -> HttpResponse:
-    item = _request(pk)
-    _gate(request.user, Action.TRACE_DISCLOSURE_DECIDE, item.candidate.case)
-    form = AdultAnswerForm(request.POST, auto_id="adult_%s")
-    if form.is_valid():
-        try:
-            services.record_adult_answer(request.user, item, form.cleaned_data)
-        except ValidationError as exc:
-            add_errors(form, exc)
-        else:
-            messages.success(request, _("The person's answer is recorded."))
-            return redirect("tracing:request", item.pk)
-    return _request_page(request, item, adult_form=form)
+    return _record_decision(request, pk, AdultAnswerForm, "adult", services.record_adult_answer,
+                            _("The person's answer is recorded."))
 
 
 @login_required
 @require_POST
 def request_best_interests(request: HttpRequest, pk: int) -> HttpResponse:
+    return _record_decision(request, pk, BestInterestsForm, "bid",
+                            services.record_best_interests,
+                            _("The best-interests determination is recorded."))
+
+
+def _record_decision(request: HttpRequest, pk: int, form_class: type[forms.Form], prefix: str,
+                     record: Callable[[Any, DisclosureRequest, dict[str, Any]], Any],
+                     done: str) -> HttpResponse:
+    """The case team's answer on a request: the adult's own, or a child's best interests."""
     item = _request(pk)
     _gate(request.user, Action.TRACE_DISCLOSURE_DECIDE, item.candidate.case)
-    form = BestInterestsForm(request.POST, auto_id="bid_%s")
+    form = form_class(request.POST, auto_id=f"{prefix}_%s")
     if form.is_valid():
         try:
-            services.record_best_interests(request.user, item, form.cleaned_data)
+            record(request.user, item, form.cleaned_data)
         except ValidationError as exc:
             add_errors(form, exc)
         else:
-            messages.success(request, _("The best-interests determination is recorded."))
+            messages.success(request, done)
             return redirect("tracing:request", item.pk)
-    return _request_page(request, item, bid_form=form)
+    return _request_page(request, item, **{f"{prefix}_form": form})
