@@ -1,9 +1,10 @@
 """Synthetic registry: 500,000 reports vs 500,000 registered persons, ours beside Splink 5.
 
 Run: /usr/bin/time -v .venv/bin/python benchmarks/linkage_synthetic_500k.py --n 500000 --seed 7
-(ours alone, ``--splink ''``: about 10 minutes and 8 GB peak on 2 shared cores; plain
-Splink's "tight" run needed more than 10 GB here: its exact-name blocks of common names
-hold tens of millions of pairs at this size, and it ran out of memory under a 16 GB cap)
+(ours alone, ``--splink ''``: 44 CPU-minutes and 16.5 GB peak on 2 shared cores, most of
+the memory in blocking's 70 million candidate pairs; plain Splink's "tight" run was
+stopped after 25 CPU-minutes at 8.3 GB: its exact-name blocks of common names hold tens
+of millions of pairs at this size.)
 Smaller: ``--n 50000``. ``--splink tight,loose`` picks the Splink runs (default both).
 
 Data: :mod:`benchmarks.datasets.registry` (seeded; documented there): cross-script and
