@@ -125,3 +125,18 @@ def test_giving_consent_again_does_not_revive_a_withdrawn_request(
     request.refresh_from_db()
     assert request.status == DisclosureStatus.CANCELLED
     assert AuditEvent.objects.filter(action="trace.disclosure.cancelled").count() == 1
+
+
+def test_confirming_a_candidate_deleted_since_the_page_was_read_is_not_found(
+    candidate: Candidate, tracer: Any, client_for: Any
+) -> None:
+    from django.http import Http404
+
+    stale = Candidate.objects.get(pk=candidate.pk)  # the tracer's page read it
+    assert _withdraw_consent(client_for(tracer), candidate.report).status_code == 302
+    assert not Candidate.objects.filter(pk=candidate.pk).exists()  # pending: deleted
+    with pytest.raises(Http404):
+        services.confirm(tracer, stale)
+    from wayhome.apps.tracing.models import DisclosureRequest
+
+    assert not DisclosureRequest.objects.exists()  # nothing was sent to the case team

@@ -38,6 +38,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import BooleanField, Count, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -550,7 +551,9 @@ def _lock_pending(candidate: Candidate) -> Candidate:
     """Inside the decision's transaction: the candidate, locked, undecided, of a report
     that is open (its row locked first, so a closing waits for the decision)."""
     report_status = _locked_status(candidate.report_id)
-    locked = Candidate.objects.select_for_update().get(pk=candidate.pk)
+    # Gone since the page was read (the family withdrew its consent, which deletes pending
+    # candidates): "not found", as the page itself would now say, not a server error.
+    locked = get_object_or_404(Candidate.objects.select_for_update(), pk=candidate.pk)
     if locked.status != CandidateStatus.PENDING:
         raise ValidationError({"__all__": [_("This candidate has already been decided.")]})
     if report_status == FamilyReport.Status.CLOSED:
