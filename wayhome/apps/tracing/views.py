@@ -183,18 +183,13 @@ def report_match(request: HttpRequest, ref: str) -> HttpResponse:
 def report_close(request: HttpRequest, ref: str) -> HttpResponse:
     report = _report(ref)
     _gate(request.user, Action.TRACE_REPORT_CLOSE, report)
-    form = CloseForm(request.POST, auto_id="close_%s")
-    if form.is_valid():
-        try:
-            services.close_report(request.user, report, form.cleaned_data)
-        except ValidationError as exc:
-            add_errors(form, exc)
-        else:
-            messages.success(request, _("The report is closed: it is no longer matched, and "
-                                        "its candidates cannot be confirmed until it is "
-                                        "re-opened."))
-            return redirect("tracing:report", report.reference)
-    return _report_page(request, report, close_form=form)
+    return _submit(
+        request, CloseForm(request.POST, auto_id="close_%s"),
+        lambda data: services.close_report(request.user, report, data),
+        _("The report is closed: it is no longer matched, and its candidates cannot be "
+          "confirmed until it is re-opened."),
+        ("tracing:report", report.reference),
+        lambda form: _report_page(request, report, close_form=form))
 
 
 @login_required
@@ -202,16 +197,28 @@ def report_close(request: HttpRequest, ref: str) -> HttpResponse:
 def report_reopen(request: HttpRequest, ref: str) -> HttpResponse:
     report = _report(ref)
     _gate(request.user, Action.TRACE_REPORT_REOPEN, report)
-    form = ReopenForm(request.POST, auto_id="reopen_%s")
+    return _submit(
+        request, ReopenForm(request.POST, auto_id="reopen_%s"),
+        lambda data: services.reopen_report(request.user, report, data),
+        _("The report is open again: it is matched again."),
+        ("tracing:report", report.reference),
+        lambda form: _report_page(request, report, reopen_form=form))
+
+
+def _submit(request: HttpRequest, form: forms.Form, save: Callable[[dict[str, Any]], Any],
+            done: str, back: tuple[str, Any],
+            again: Callable[[forms.Form], HttpResponse]) -> HttpResponse:
+    """A posted form: valid and saved, a message and a redirect to ``back``; otherwise the
+    page again (``again``) with the form's and the service's errors."""
     if form.is_valid():
         try:
-            services.reopen_report(request.user, report, form.cleaned_data)
+            save(form.cleaned_data)
         except ValidationError as exc:
             add_errors(form, exc)
         else:
-            messages.success(request, _("The report is open again: it is matched again."))
-            return redirect("tracing:report", report.reference)
-    return _report_page(request, report, reopen_form=form)
+            messages.success(request, done)
+            return redirect(*back)
+    return again(form)
 
 
 def _candidate(pk: int) -> Candidate:
@@ -304,13 +311,7 @@ def _record_decision(request: HttpRequest, pk: int, form_class: type[forms.Form]
     """The case team's answer on a request: the adult's own, or a child's best interests."""
     item = _request(pk)
     _gate(request.user, Action.TRACE_DISCLOSURE_DECIDE, item.candidate.case)
-    form = form_class(request.POST, auto_id=f"{prefix}_%s")
-    if form.is_valid():
-        try:
-            record(request.user, item, form.cleaned_data)
-        except ValidationError as exc:
-            add_errors(form, exc)
-        else:
-            messages.success(request, done)
-            return redirect("tracing:request", item.pk)
-    return _request_page(request, item, **{f"{prefix}_form": form})
+    return _submit(request, form_class(request.POST, auto_id=f"{prefix}_%s"),
+                   lambda data: record(request.user, item, data), done,
+                   ("tracing:request", item.pk),
+                   lambda form: _request_page(request, item, **{f"{prefix}_form": form}))
