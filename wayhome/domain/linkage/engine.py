@@ -94,19 +94,24 @@ def link(
         scored, n_candidates, settings = score_records(left, right, settings)
         return decide(scored, settings, n_candidates, len(left), len(right))
     candidates = candidate_pairs(left_names, right_names, settings.max_token_block)
-    pairs = [score_pair(left[i], right[j], settings) for i, j in candidates]
-    if _estimates_prior(settings, len(left), len(right)):
-        settings = dataclasses.replace(settings, prior=estimated_prior(
-            [p.weight for p in assign_one_to_one(pairs)], len(candidates), settings))
-        pairs = [dataclasses.replace(p, probability=probability(settings, p.weight))
-                 for p in pairs]
+    pairs, settings = with_estimated_prior(
+        [score_pair(left[i], right[j], settings) for i, j in candidates], len(candidates),
+        len(left), len(right), settings)
     scored = [p for p in pairs if p.probability >= settings.review_threshold]
     return decide(scored, settings, len(candidates), len(left), len(right))
 
 
-def _estimates_prior(settings: Settings, n_left: int, n_right: int) -> bool:
-    """Whether :func:`link` estimates the prior from these lists (both big enough)."""
-    return 0 < settings.estimate_prior_from <= min(n_left, n_right)
+def with_estimated_prior(pairs: list[ScoredPair], n_candidates: int, n_left: int,
+                         n_right: int, settings: Settings) -> tuple[list[ScoredPair], Settings]:
+    """The scored pairs and settings as they are, or, for lists long enough
+    (``settings.estimates_prior``), with the prior the lists imply and each pair's
+    probability under it. Used by :func:`link` and the encoded matcher alike."""
+    if not settings.estimates_prior(n_left, n_right):
+        return pairs, settings
+    settings = dataclasses.replace(settings, prior=estimated_prior(
+        [p.weight for p in assign_one_to_one(pairs)], n_candidates, settings))
+    return ([dataclasses.replace(p, probability=probability(settings, p.weight))
+             for p in pairs], settings)
 
 
 def band(pair: ScoredPair, rival_weight: float, settings: Settings) -> str:

@@ -66,7 +66,7 @@ def score_records(left: Sequence[Record], right: Sequence[Record],
     total = np.zeros(len(i))
     for c, w in enumerate(weights):
         total += w[levels[:, c]]
-    if 0 < settings.estimate_prior_from <= min(len(left), len(right)):
+    if settings.estimates_prior(len(left), len(right)):
         rounded = np.round(total, 6)
         # Ties broken by the records' ids, as the pure path's assign_one_to_one does.
         left_rank = _ranks([r.id for r in left])

@@ -63,6 +63,10 @@ class Settings:
     def prior_weight(self) -> float:
         return math.log2(self.prior / (1.0 - self.prior))
 
+    def estimates_prior(self, n_left: int, n_right: int) -> bool:
+        """Whether linking lists this long estimates the prior (:func:`estimated_prior`)."""
+        return 0 < self.estimate_prior_from <= min(n_left, n_right)
+
 
 def estimated_prior(assigned_weights: Sequence[float], n_candidates: int,
                     settings: Settings, rounds: int = 50) -> float:

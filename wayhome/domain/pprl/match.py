@@ -3,7 +3,6 @@ one-to-one assignment, thresholds and ambiguity rule."""
 
 from __future__ import annotations
 
-import dataclasses
 import math
 from collections import defaultdict
 from collections.abc import Sequence
@@ -14,11 +13,11 @@ from wayhome.domain.linkage import (
     LinkResult,
     ScoredPair,
     Settings,
-    assign_one_to_one,
     decide,
     load_settings,
 )
-from wayhome.domain.linkage.scoring import estimated_prior
+from wayhome.domain.linkage.engine import with_estimated_prior
+from wayhome.domain.linkage.scoring import probability
 
 from .encode import Encoded, best_dice, dice
 from .scheme import PprlError, levels_data
@@ -122,7 +121,7 @@ def score(a: Encoded, b: Encoded, levels: Levels, settings: Settings) -> ScoredP
             level = "agree" if dice(x, y) >= 0.9 else "disagree"
             results.append(LevelResult(field, level, weights[level]))
     weight = round(sum(r.weight for r in results), 6)
-    return ScoredPair(a.id, b.id, round(sim, 4), weight, _probability(weight, settings),
+    return ScoredPair(a.id, b.id, round(sim, 4), weight, probability(settings, weight),
                       tuple(results))
 
 
@@ -132,17 +131,8 @@ def link_encoded(left: Sequence[Encoded], right: Sequence[Encoded],
     settings = settings or load_settings()
     levels = load_levels()
     candidates = candidate_pairs(left, right, settings.max_token_block)
-    pairs = [score(left[i], right[j], levels, settings) for i, j in candidates]
-    if 0 < settings.estimate_prior_from <= min(len(left), len(right)):
-        # As the plain engine's link(): the prior the two lists imply.
-        settings = dataclasses.replace(settings, prior=estimated_prior(
-            [p.weight for p in assign_one_to_one(pairs)], len(candidates), settings))
-        pairs = [dataclasses.replace(p, probability=_probability(p.weight, settings))
-                 for p in pairs]
+    pairs, settings = with_estimated_prior(  # as the plain engine's link()
+        [score(left[i], right[j], levels, settings) for i, j in candidates],
+        len(candidates), len(left), len(right), settings)
     scored = [p for p in pairs if p.probability >= settings.review_threshold]
     return decide(scored, settings, len(candidates), len(left), len(right))
-
-
-def _probability(weight: float, settings: Settings) -> float:
-    log_odds = weight + settings.prior_weight
-    return 1.0 / (1.0 + 2.0 ** (-log_odds)) if log_odds > -60 else 0.0
