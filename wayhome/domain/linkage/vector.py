@@ -18,7 +18,7 @@ import functools
 import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 from numpy.typing import NDArray
@@ -32,6 +32,7 @@ from wayhome.domain.names.engine import KEY_MATCH_SCORE
 from ._names import cached_normalise
 from .table import BlockingRule, TableComparison, TableModel
 
+T = TypeVar("T")
 IntArray = NDArray[np.int64]
 FloatArray = NDArray[np.float64]
 Columns = Mapping[str, Sequence[str]]
@@ -327,7 +328,8 @@ def _explode(pa: IntArray, pb: IntArray, counts_a: IntArray, counts_b: IntArray,
     return ia, ib, np.cumsum(sizes) - sizes
 
 
-def _flatten(items: list[tuple[str, ...]]) -> tuple[list[str], IntArray, IntArray]:
+def _flatten(items: Sequence[Sequence[T]]) -> tuple[list[T], IntArray, IntArray]:
+    """All items of all groups in one list, each group's size and its first position."""
     flat = [x for group in items for x in group]
     counts = np.asarray([len(g) for g in items], dtype=np.int64)
     return flat, counts, np.cumsum(counts) - counts
@@ -430,8 +432,10 @@ def _token_agreement(a: list[str], b: list[str]) -> FloatArray:
     tb = [[index.setdefault(t, len(index)) for t in s.split()] for s in b]
     short = [x if len(x) <= len(y) else y for x, y in zip(ta, tb, strict=True)]
     long_ = [y if len(x) <= len(y) else x for x, y in zip(ta, tb, strict=True)]
-    fs, cs, os_ = _flatten_ints(short)
-    fl, cl, ol = _flatten_ints(long_)
+    short_flat, cs, os_ = _flatten(short)
+    long_flat, cl, ol = _flatten(long_)
+    fs = np.asarray(short_flat, dtype=np.int64)
+    fl = np.asarray(long_flat, dtype=np.int64)
     pairs = np.arange(len(a), dtype=np.int64)
     ia, ib = _cross(os_, cs, ol, cl)
     width = max(1, len(index))
@@ -454,12 +458,6 @@ def _token_agreement(a: list[str], b: list[str]) -> FloatArray:
     if has.any():
         out[has] = np.minimum.reduceat(best_per_token, token_starts[has])
     return out
-
-
-def _flatten_ints(items: list[list[int]]) -> tuple[IntArray, IntArray, IntArray]:
-    flat = np.asarray([x for group in items for x in group], dtype=np.int64)
-    counts = np.asarray([len(g) for g in items], dtype=np.int64)
-    return flat, counts, np.cumsum(counts) - counts
 
 
 def _string_features(values: list[str], pa: IntArray, pb: IntArray,
