@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import math
+from array import array
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -236,11 +237,15 @@ def row_keys(rule: BlockingRule, row: Mapping[str, str]) -> set[tuple[str, ...]]
 
 
 def _rule_entries(prep: Prepared, rule: BlockingRule) -> tuple[IntArray, IntArray]:
-    """(row, key code) for every key a row has under ``rule`` (no duplicates)."""
+    """(row, key code) for every key a row has under ``rule`` (no duplicates).
+
+    Entries accumulate in typed arrays (8 bytes each), not lists of Python ints: a
+    rule on name tokens and birth gives several keys per row, tens of millions at 500,000
+    records a side."""
     per_expr = [_expression_values(prep, e) for e in rule.keys]
     index: dict[tuple[str, ...], int] = {}
-    rows: list[int] = []
-    keys: list[int] = []
+    rows = array("q")
+    keys = array("q")
     for row in range(prep.n):
         combos: list[tuple[str, ...]] = [()]
         for values in per_expr:
@@ -250,7 +255,7 @@ def _rule_entries(prep: Prepared, rule: BlockingRule) -> tuple[IntArray, IntArra
         for combo in set(combos):
             rows.append(row)
             keys.append(index.setdefault(combo, len(index)))
-    return np.asarray(rows, dtype=np.int64), np.asarray(keys, dtype=np.int64)
+    return np.frombuffer(rows, dtype=np.int64), np.frombuffer(keys, dtype=np.int64)
 
 
 def _cross(starts_a: IntArray, lens_a: IntArray, starts_b: IntArray,
@@ -301,12 +306,23 @@ def block(prep: Prepared, rules: Sequence[BlockingRule]) -> tuple[IntArray, IntA
 
 def block_with_rules(prep: Prepared, rules: Sequence[BlockingRule]) -> tuple[
         IntArray, IntArray, list[NDArray[np.bool_]]]:
-    """:func:`block`, plus for each rule which of the pairs it found."""
-    per_rule = [_rule_pairs(prep, rule) for rule in rules]
+    """:func:`block`, plus for each rule which of the pairs it found.
+
+    Memory: the rules' pair arrays are kept (8 bytes a pair), their union is built one
+    rule at a time, and each rule's members are found by binary search in the sorted
+    union (no sorted copies of union and rule together, as ``np.isin`` makes)."""
+    per_rule: list[IntArray] = []
     found = np.zeros(0, dtype=np.int64)
-    for pairs in per_rule:
+    for rule in rules:
+        pairs = _rule_pairs(prep, rule)
+        per_rule.append(pairs)
         found = np.union1d(found, pairs)
-    members = [np.isin(found, pairs, assume_unique=True) for pairs in per_rule]
+    members = []
+    for k in range(len(per_rule)):
+        mask = np.zeros(len(found), dtype=np.bool_)
+        mask[np.searchsorted(found, per_rule[k])] = True
+        per_rule[k] = found[:0]
+        members.append(mask)
     return found // prep.n, found % prep.n, members
 
 
