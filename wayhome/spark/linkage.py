@@ -17,13 +17,19 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 import numpy as np
+from numpy.typing import NDArray
 
 from wayhome.domain.linkage.table import TableModel
 from wayhome.domain.linkage.vector import (
-    competing_probability,
+    FloatArray,
+    IntArray,
     Parameters,
+    Prepared,
     TableLinkage,
     compare,
+    competing_from_totals,
+    neighbour_counts,
+    odds_totals,
     prepare,
     row_keys,
     score,
@@ -31,6 +37,10 @@ from wayhome.domain.linkage.vector import (
 )
 
 Rows = Sequence[Mapping[str, str]]
+#: A partition's candidate pairs: i, j, levels, value term-frequency bits.
+Block = tuple[IntArray, IntArray, NDArray[np.int8], FloatArray]
+#: ... scored: i, j, levels, weight, probability.
+Scored = tuple[IntArray, IntArray, NDArray[np.int8], FloatArray, FloatArray]
 
 
 def _columns(rows: Rows, columns: frozenset[str]) -> dict[str, list[str]]:
@@ -75,16 +85,29 @@ def candidate_pairs(spark: Any, model: TableModel, left: Rows,
 
 
 def spark_run(spark: Any, model: TableModel, params: Parameters, left: Rows,
-              right: Rows | None = None, keep_above: float | None = None) -> TableLinkage:
+              right: Rows | None = None, keep_above: float | None = None,
+              partitions: int | None = None) -> TableLinkage:
     """Block and score on Spark; returns the pairs at or above ``keep_above`` (default:
-    the model's review threshold) as a :class:`TableLinkage` like the local backend's."""
+    the model's review threshold) as a :class:`TableLinkage` like the local backend's.
+
+    Three passes over the candidate pairs, each partition as numpy arrays: compare (and
+    the value term frequencies); then, where the model says so, the per-record counts
+    of close names (``tf = "neighbours"``) are summed over all partitions and sent back
+    to the workers, which score; with competing candidates the per-record sums of odds
+    are summed the same way and each worker keeps only its pairs at or above the
+    threshold. Only those pairs reach the driver. ``partitions``: spread the candidate
+    pairs over that many partitions (by default Spark chooses)."""
     threshold = model.review_threshold if keep_above is None else keep_above
     competing = model.competing and right is not None
     columns = model.columns
+    n_left = len(left)
+    n = n_left + (0 if right is None else len(right))
+    width = len(model.comparisons)
     cols = spark.sparkContext.broadcast(
         (_columns(left, columns), None if right is None else _columns(right, columns)))
+    shape = Prepared({}, n_left, n, right is None)
 
-    def score_part(part: Iterator[Any]) -> Iterator[tuple[int, int, float, float, bytes]]:
+    def compare_part(part: Iterator[Any]) -> Iterator[Block]:
         pairs = [(int(p["i"]), int(p["j"])) for p in part]
         if not pairs:
             return
@@ -93,27 +116,51 @@ def spark_run(spark: Any, model: TableModel, params: Parameters, left: Rows,
         i = np.asarray([p[0] for p in pairs], dtype=np.int64)
         j = np.asarray([p[1] for p in pairs], dtype=np.int64)
         levels = compare(prep, model, i, j)
-        adjust = term_frequency_adjustment(prep, model, params, i, j, levels)
-        weight, prob = score(params, levels, adjust)
-        # With competing candidates every pair with odds that count is needed (the
-        # probabilities are worked out on the driver, over all of a record's pairs).
-        floor = weight >= -40.0 if competing else prob >= threshold
-        for k in np.flatnonzero(floor).tolist():
-            yield (int(i[k]), int(j[k]), float(weight[k]), float(prob[k]),
-                   levels[k].tobytes())
+        adjust = term_frequency_adjustment(prep, model, params, i, j, levels,
+                                           methods=frozenset({"value"}))
+        yield i, j, levels, adjust
 
-    rows = sorted(candidate_pairs(spark, model, left, right).rdd
-                  .mapPartitions(score_part).collect())
-    n_left = len(left)
-    n = n_left + (0 if right is None else len(right))
-    width = len(model.comparisons)
-    i = np.asarray([r[0] for r in rows], dtype=np.int64)
-    j = np.asarray([r[1] for r in rows], dtype=np.int64)
-    levels = np.frombuffer(b"".join(r[4] for r in rows), dtype=np.int8).reshape(-1, width)
-    weight = np.asarray([r[2] for r in rows], dtype=np.float64)
-    prob = np.asarray([r[3] for r in rows], dtype=np.float64)
+    pairs = candidate_pairs(spark, model, left, right)
+    if partitions:
+        pairs = pairs.repartition(partitions)
+    blocks = pairs.rdd.mapPartitions(compare_part)
+    blocks = blocks.cache()
+    counts = {c: blocks.map(lambda b, c=c, comp=comp: neighbour_counts(
+                  n, comp, b[0], b[1], b[2][:, c])).fold(
+                  np.zeros((n, len(comp.levels)), dtype=np.int64), np.add)
+              for c, comp in enumerate(model.comparisons) if comp.tf == "neighbours"}
+    shared = spark.sparkContext.broadcast(counts)
+
+    def score_block(b: Block) -> Scored:
+        i, j, levels, adjust = b
+        adjust = adjust + term_frequency_adjustment(
+            shape, model, params, i, j, levels, shared.value, frozenset({"neighbours"}))
+        weight, prob = score(params, levels, adjust)
+        return i, j, levels, weight, prob
+
+    scored = blocks.map(score_block)
     if competing:
-        prob = competing_probability(i, j, weight)
-        sel = prob >= threshold
-        i, j, levels, weight, prob = i[sel], j[sel], levels[sel], weight[sel], prob[sel]
-    return TableLinkage(i, j, levels, weight, prob, params, n_left, n)
+        scored = scored.cache()
+        totals = spark.sparkContext.broadcast(scored.map(
+            lambda b: odds_totals(n, b[0], b[1], b[3])).fold(np.zeros(n), np.add))
+
+        def compete(b: Scored) -> Scored:
+            return b[0], b[1], b[2], b[3], competing_from_totals(b[0], b[1], b[3],
+                                                                 totals.value)
+
+        scored = scored.map(compete)
+
+    def keep(b: Scored) -> Scored:
+        sel = b[4] >= threshold
+        return b[0][sel], b[1][sel], b[2][sel], b[3][sel], b[4][sel]
+
+    kept = scored.map(keep).collect()
+    blocks.unpersist()
+    if not kept:
+        empty = np.zeros(0, dtype=np.int64)
+        return TableLinkage(empty, empty, np.zeros((0, width), dtype=np.int8),
+                            np.zeros(0), np.zeros(0), params, n_left, n)
+    i, j, levels, weight, prob = (np.concatenate([b[k] for b in kept]) for k in range(5))
+    order = np.lexsort((j, i))
+    return TableLinkage(i[order], j[order], levels[order], weight[order], prob[order],
+                        params, n_left, n)

@@ -177,10 +177,20 @@ def test_bad_model_file_is_refused_with_the_place() -> None:
             {"column": "a", "kind": "exact", "levels": [{"test": "exact"}]}]})
 
 
+def _with_name_tf(tf: str, levels: tuple[str, ...] = ()) -> TableModel:
+    """The registry model with its name comparison's term frequencies set to ``tf``."""
+    from dataclasses import replace
+
+    model = load_table_model("registry")
+    comps = tuple(replace(c, tf=tf, tf_levels=levels) if c.column == "name" else c
+                  for c in model.comparisons)
+    return replace(model, comparisons=comps)
+
+
 def test_agreeing_on_a_rare_name_weighs_more_than_on_a_common_one() -> None:
     from wayhome.domain.linkage.vector import Parameters, term_frequency_adjustment
 
-    model = load_table_model("registry")
+    model = _with_name_tf("value")
     names = ["Nguyen Van Hung"] * 6 + ["Xaysana Inthavong", "Xaysana Inthavong"]
     cols = {"name": names, "sex": [""] * 8, "birth": [""] * 8, "nationality": [""] * 8}
     prep = prepare(cols, None, model.columns)
@@ -396,3 +406,87 @@ def test_a_block_of_pairs_without_usable_names_is_compared_without_error() -> No
     levels = compare(prep, model, np.array([0]), np.array([1]))
     name = [c for c in cols].index("name")
     assert model.comparisons[name].levels[int(levels[0, name])].id == "missing"
+
+
+def _neighbour_adjustment(left: list[str], right: list[str] | None,
+                          pairs: list[tuple[int, int]]) -> Any:
+    from wayhome.domain.linkage.vector import term_frequency_adjustment
+
+    model = load_table_model("registry")
+    assert model.comparisons[0].tf == "neighbours"
+
+    def cols(names: list[str]) -> dict[str, list[str]]:
+        return {"name": names, "sex": [""] * len(names), "birth": [""] * len(names),
+                "nationality": [""] * len(names)}
+
+    prep = prepare(cols(left), None if right is None else cols(right), model.columns)
+    i = np.asarray([a for a, _ in pairs])
+    j = np.asarray([b for _, b in pairs])
+    levels = compare(prep, model, i, j)
+    params = Parameters(tuple((0.5,) * len(c.levels) for c in model.comparisons),
+                        tuple((1e-4,) * len(c.levels) for c in model.comparisons), 0.01)
+    return levels, term_frequency_adjustment(prep, model, params, i, j, levels)
+
+
+def test_a_name_with_no_close_rival_among_the_candidates_weighs_more() -> None:
+    # linking: the report "Nguyen Van Hung" has five namesakes on the register, the report
+    # "Xaysana Inthavong" one; the same level, but the crowded name gets less
+    left = ["Nguyen Van Hung", "Xaysana Inthavong", "Bounmy Keo", "Noy Sisavath"]
+    right = ["Nguyen Van Hung"] * 5 + ["Xaysana Inthavong", "Vilay Phommachanh", "Kham Douangdy"]
+    pairs = [(0, 4 + k) for k in range(5)] + [(1, 9)]
+    levels, adjust = _neighbour_adjustment(left, right, pairs)
+    assert len(set(levels[:, 0].tolist())) == 1
+    assert adjust[5] > adjust[0] + 1
+    assert np.allclose(adjust[:5], adjust[0])
+
+
+def test_a_namesake_on_the_other_side_counts_as_a_rival_of_the_pair() -> None:
+    # the register's "Xaysana Inthavong" resembles two reports: both pairs lose weight
+    left = ["Xaysana Inthavong", "Xaysana Inthavong", "Bounmy Keo"]
+    right = ["Xaysana Inthavong", "Noy Sisavath", "Kham Douangdy"]
+    _, shared = _neighbour_adjustment(left, right, [(0, 3), (1, 3)])
+    _, alone = _neighbour_adjustment(left, right, [(0, 3)])
+    assert shared[0] < alone[0]
+
+
+def test_deduplicating_counts_rivals_on_both_ends_of_a_pair() -> None:
+    # (most records resemble nobody: the spread of the counts is what says that four
+    # close names are a crowd)
+    names = ["Nguyen Van Hung"] * 4 + ["Xaysana Inthavong"] * 2 + [
+        "Bounmy Keo", "Noy Sisavath", "Kham Douangdy", "Somchai Jaidee", "Mya Mya Win",
+        "Chea Bopha"]
+    pairs = [(0, 1), (0, 2), (0, 3), (1, 2), (1, 3), (2, 3), (4, 5)]
+    _, adjust = _neighbour_adjustment(names, None, pairs)
+    assert adjust[6] > adjust[0]
+
+
+def test_levels_outside_tf_levels_are_not_adjusted() -> None:
+    left = ["Xaysana Inthavong", "Bounmy Keo"]
+    right = ["Somchai Jaidee", "Noy Sisavath"]
+    levels, adjust = _neighbour_adjustment(left, right, [(0, 2)])
+    model = load_table_model("registry")
+    level_id = model.comparisons[0].levels[int(levels[0, 0])].id
+    assert level_id not in model.comparisons[0].tf_levels
+    assert adjust[0] == 0.0
+
+
+@pytest.mark.parametrize(("comparison", "message"), [
+    ({"tf": "neighbours"}, "tf_levels"),
+    ({"tf": "neighbours", "tf_levels": ["nope"]}, "tf_levels"),
+    ({"tf": "neighbours", "tf_levels": ["else"]}, "tf_levels"),
+    ({"tf": True, "tf_levels": ["exact"]}, "tf_levels"),
+    ({"tf": "sometimes"}, r"\.tf:"),
+])
+def test_bad_term_frequency_settings_are_refused(comparison: dict[str, Any],
+                                                 message: str) -> None:
+    raw = {"column": "name", "kind": "name",
+           "levels": [{"test": "exact"}, {"test": "else"}], **comparison}
+    with pytest.raises(LinkageDataError, match=message):
+        parse_table_model({"blocking": [{"keys": ["name"]}], "comparisons": [raw]})
+
+
+def test_term_frequencies_only_on_names() -> None:
+    raw = {"column": "sex", "kind": "exact", "tf": True,
+           "levels": [{"test": "exact"}, {"test": "else"}]}
+    with pytest.raises(LinkageDataError, match="only a name comparison"):
+        parse_table_model({"blocking": [{"keys": ["sex"]}], "comparisons": [raw]})

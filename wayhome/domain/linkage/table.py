@@ -83,9 +83,13 @@ class TableComparison:
     #: False: this comparison does not drive EM (its m is read off the matches EM finds
     #: with the others), for weak fields that blocking correlates (sex, nationality).
     em: bool = True
-    #: True: agreeing on a rare value counts more than on a common one ("exact" level of
-    #: a name comparison; see ``vector.term_frequency_adjustment``).
-    tf: bool = False
+    #: How agreeing on a rare name counts more than on a common one (name comparisons;
+    #: see ``vector.term_frequency_adjustment``): "" not at all, "value" by how often the
+    #: name occurs (the "exact" level, as Splink's term frequencies), "neighbours" by how
+    #: many other records each record of the pair resembles as closely (the levels in
+    #: ``tf_levels``).
+    tf: str = ""
+    tf_levels: tuple[str, ...] = ()
     #: True: the other comparisons' m is estimated on "anchor" pairs that agree exactly
     #: on a value of this column that no other record has (see ``vector.anchor_m``).
     anchor: bool = False
@@ -174,16 +178,26 @@ def _comparison(raw: Any, where: str) -> TableComparison:
     em = raw.get("em", True)
     if not isinstance(em, bool):
         raise LinkageDataError(f"{where}.em: expected true or false")
-    tf = raw.get("tf", False)
-    if not isinstance(tf, bool):
-        raise LinkageDataError(f"{where}.tf: expected true or false")
+    tf_raw = raw.get("tf", False)
+    if tf_raw not in (True, False, "neighbours"):
+        raise LinkageDataError(f"{where}.tf: expected true, false or \"neighbours\"")
+    tf = "neighbours" if tf_raw == "neighbours" else ("value" if tf_raw else "")
+    if tf and kind != "name":
+        raise LinkageDataError(f"{where}.tf: only a name comparison takes it")
+    tf_levels = raw.get("tf_levels", [])
+    ids = [lv.id for lv in parsed]
+    if (not isinstance(tf_levels, list) or (tf == "neighbours") != bool(tf_levels)
+            or any(x not in ids or parsed[ids.index(x)].test in {"missing", "else"}
+                   for x in tf_levels)):
+        raise LinkageDataError(f"{where}.tf_levels: with tf = \"neighbours\" (only), a "
+                               f"list of level ids other than missing/else, from {ids}")
     anchor = raw.get("anchor", False)
     if not isinstance(anchor, bool):
         raise LinkageDataError(f"{where}.anchor: expected true or false")
     if anchor and kind != "name":
         raise LinkageDataError(f"{where}.anchor: only a name comparison can anchor")
     return TableComparison(str(raw.get("id", column)), column, str(kind), parsed, em, tf,
-                           anchor)
+                           tuple(str(x) for x in tf_levels), anchor)
 
 
 def parse_table_model(data: dict[str, Any], name: str = "model") -> TableModel:

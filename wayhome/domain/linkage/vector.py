@@ -852,27 +852,118 @@ def floor_m(model: TableModel, params: Parameters) -> Parameters:
 
 
 def term_frequency_adjustment(prep: Prepared, model: TableModel, params: Parameters,
-                              i: IntArray, j: IntArray,
-                              levels: NDArray[np.int8]) -> FloatArray:
-    """Bits to add for agreeing on a rare (or common) name, as Splink's term frequencies.
+                              i: IntArray, j: IntArray, levels: NDArray[np.int8],
+                              counts: Mapping[int, IntArray] | None = None,
+                              methods: frozenset[str] = frozenset({"value", "neighbours"}),
+                              ) -> FloatArray:
+    """Bits to add for agreeing on a rare (or common) name, per name comparison's ``tf``.
 
-    For comparisons with ``tf = true``, a pair in the "exact" level gets
-    log2(u_exact / f) added, where f is how often the name (its first romanised
-    spelling, token order ignored) occurs among all records: agreeing on a name that
-    one record in 100,000 has is far stronger evidence than agreeing on "Nguyen Van Hung".
+    ``tf = true`` ("value", as Splink's term frequencies): a pair in the "exact" level
+    gets log2(u_exact / f), where f is how often the name (its first romanised spelling,
+    token order ignored) occurs among all records: agreeing on a name that one record in
+    100,000 has is far stronger evidence than agreeing on "Nguyen Van Hung".
+    ``tf = "neighbours"``: see :func:`neighbour_frequency_adjustment` (``counts``: per
+    comparison index, its :func:`neighbour_counts` over all candidate pairs, when only
+    some pairs are given). ``methods`` limits which of the two are added.
     """
     out = np.zeros(len(i), dtype=np.float64)
     for c, comp in enumerate(model.comparisons):
-        if not comp.tf or comp.kind != "name":
+        if comp.tf not in methods:
+            continue
+        if comp.tf == "neighbours":
+            out += neighbour_frequency_adjustment(prep, comp, params.u[c], i, j,
+                                                  levels[:, c], (counts or {}).get(c))
             continue
         exact = [k for k, lv in enumerate(comp.levels) if lv.test == "exact"]
-        if not exact:
+        if comp.tf != "value" or not exact:
             continue
         row_count = _name_counts(prep, comp.column)
         freq = np.where(row_count > 0, row_count, 1.0) / prep.n
         f = np.maximum(np.maximum(freq[i], freq[j]), 1.0 / prep.n)
         sel = levels[:, c] == exact[0]
         out[sel] += np.log2(params.u[c][exact[0]] / f[sel])
+    return out
+
+
+def _gamma_poisson(counts: IntArray) -> tuple[float, float]:
+    """Shape and rate (a, b) of the gamma distribution of per-record rates that best
+    explains ``counts`` (method of moments; Poisson counts with gamma-distributed rates).
+    With no more spread than Poisson, every record gets the mean (b very large)."""
+    mean = float(counts.mean()) if len(counts) else 0.0
+    var = float(counts.var()) if len(counts) else 0.0
+    if mean <= 0:
+        return 0.0, 1.0
+    b = mean / (var - mean) if var > mean * (1 + 1e-9) else 1e9
+    return mean * b, b
+
+
+def _tf_chosen(comp: TableComparison) -> NDArray[np.bool_]:
+    ids = [lv.id for lv in comp.levels]
+    chosen = np.zeros(len(ids), dtype=bool)
+    chosen[[ids.index(x) for x in comp.tf_levels]] = True
+    return chosen
+
+
+def neighbour_counts(n: int, comp: TableComparison, i: IntArray, j: IntArray,
+                     level: NDArray[np.int8]) -> IntArray:
+    """Per record (n rows) and level of ``comp``: how many of the given pairs hold the
+    record at that level, for the levels of ``comp.tf_levels`` (0 elsewhere). Counts of
+    disjoint sets of pairs add up (the Spark job sums them over partitions)."""
+    k = len(comp.levels)
+    sel = _tf_chosen(comp)[level]
+    lv = level[sel].astype(np.int64)
+    rows = np.concatenate([i[sel], j[sel]])
+    return np.bincount(rows * k + np.concatenate([lv, lv]),
+                       minlength=n * k).reshape(n, k)
+
+
+def neighbour_frequency_adjustment(prep: Prepared, comp: TableComparison,
+                                   u: Sequence[float], i: IntArray, j: IntArray,
+                                   level: NDArray[np.int8],
+                                   counts: IntArray | None = None) -> FloatArray:
+    """Bits to add to a name level for how crowded the two records' neighbourhoods are.
+
+    ``u`` of a level is the chance that a random other record's name comes this close,
+    averaged over all names. For one record it is far smaller when its name is rare and
+    far larger for "Nguyen Van Hung", and the candidate pairs show it: the number k of
+    records on the other side whose names resemble this record's at least as closely
+    (this level or a better one of ``comp.tf_levels``), leaving the pair's own partner
+    out. Blocking finds nearly all close names, so on close levels that count is
+    reliable. Counts from one record are noisy (0 for most names), so each record's rate
+    is the gamma-Poisson posterior mean (a + k) / (b + 1), with a and b fitted to the
+    counts of all records of that side (empirical Bayes: no constant to tune). The
+    pair's u at that level becomes the larger of its two records' rates over the size
+    of the other side; the adjustment is log2(u_level / that).
+
+    Linking: a report's rivals are registered persons and the other way round.
+    Deduplicating: each record's rivals are its other pairs, either way round.
+    ``counts`` (:func:`neighbour_counts` of *all* candidate pairs) defaults to the counts
+    of the pairs given.
+    """
+    out = np.zeros(len(i), dtype=np.float64)
+    sel = _tf_chosen(comp)[level]
+    if not sel.any():
+        return out
+    if counts is None:
+        counts = neighbour_counts(prep.n, comp, i, j, level)
+    cumulative = counts.cumsum(axis=1)
+    lv = level[sel].astype(np.int64)
+
+    def rates(side: range, rows: IntArray, other: int) -> FloatArray:
+        fitted = np.asarray([_gamma_poisson(cumulative[side.start:side.stop, x])
+                             for x in range(cumulative.shape[1])])
+        rivals = cumulative[rows, lv] - 1
+        return np.asarray((fitted[lv, 0] + rivals) / (fitted[lv, 1] + 1) / max(other, 1),
+                          dtype=np.float64)
+
+    if prep.dedupe:
+        everyone = range(prep.n)
+        rate = np.maximum(rates(everyone, i[sel], prep.n - 1),
+                          rates(everyone, j[sel], prep.n - 1))
+    else:
+        rate = np.maximum(rates(range(prep.n_left), i[sel], prep.n - prep.n_left),
+                          rates(range(prep.n_left, prep.n), j[sel], prep.n_left))
+    out[sel] = np.log2(np.asarray(u, dtype=np.float64)[lv] / np.maximum(rate, 1e-12))
     return out
 
 
@@ -918,12 +1009,28 @@ def competing_probability(i: IntArray, j: IntArray, total: FloatArray) -> FloatA
     """
     if not len(i):
         return np.zeros(0, dtype=np.float64)
-    # 2**900 still leaves room for sums of thousands of pairs in float64 (up to 2**1023)
-    odds = np.exp2(np.clip(total, -900.0, 900.0))
     size = int(max(i.max(), j.max())) + 1
-    by_i = np.bincount(i, weights=odds, minlength=size)
-    by_j = np.bincount(j, weights=odds, minlength=size)
-    return np.asarray(odds / (1.0 + by_i[i] + by_j[j] - odds), dtype=np.float64)
+    return competing_from_totals(i, j, total, odds_totals(size, i, j, total))
+
+
+def _odds(total: FloatArray) -> FloatArray:
+    # 2**900 still leaves room for sums of thousands of pairs in float64 (up to 2**1023)
+    return np.exp2(np.clip(total, -900.0, 900.0))
+
+
+def odds_totals(n: int, i: IntArray, j: IntArray, total: FloatArray) -> FloatArray:
+    """Per record (n rows): the summed odds of its pairs. Linking only (a row is an i or a
+    j, never both); totals of disjoint sets of pairs add up (the Spark job sums them)."""
+    odds = _odds(total)
+    return np.asarray(np.bincount(np.concatenate([i, j]), weights=np.concatenate([odds, odds]),
+                                  minlength=n), dtype=np.float64)
+
+
+def competing_from_totals(i: IntArray, j: IntArray, total: FloatArray,
+                          totals: FloatArray) -> FloatArray:
+    """:func:`competing_probability` from :func:`odds_totals` of all candidate pairs."""
+    odds = _odds(total)
+    return np.asarray(odds / (1.0 + totals[i] + totals[j] - odds), dtype=np.float64)
 
 
 def score(params: Parameters, levels: NDArray[np.int8],
