@@ -342,6 +342,12 @@ def test_names_sharing_all_but_the_given_name_fall_below_the_token_levels() -> N
     assert _level_of("name", "Nguyễn Văn Hùng", "Nkuyen Van Hung") == "sim88_tokens"
 
 
+def test_a_given_name_alone_has_its_own_level_and_a_different_one_does_not() -> None:
+    assert _level_of("name", "Son", "Trần Thị Mai Sơn") == "part"
+    assert _level_of("name", "Kitti", "กิตติ มงคลสวัสดิ์") == "part"
+    assert _level_of("name", "Dung", "Trần Thị Mai Sơn") not in {"part", "exact"}
+
+
 def test_token_agreement_of_0_9_reaches_a_0_9_level() -> None:
     from wayhome.domain.linkage.vector import _token_agreement
 
