@@ -27,6 +27,12 @@ Comparison kinds and the level tests each understands:
 ``exact``
     ``missing``, ``exact``, ``else``.
 
+A name comparison may weigh rare names more (``tf``): ``tf = true`` on the "exact"
+level by how often the name occurs, as Splink's term frequencies; ``tf = "neighbours"``
+on the levels listed in ``tf_levels`` by how many other records each record of a pair
+resembles that closely among the candidate pairs (see
+:func:`~wayhome.domain.linkage.vector.neighbour_frequency_adjustment`).
+
 Blocking rules are lists of key expressions; two records are a candidate pair when all
 expressions of one rule give a common value. Expressions: ``col`` (the value),
 ``col.key`` / ``col.tokenkey`` / ``col.tokens`` (names-engine keys, order-free token
