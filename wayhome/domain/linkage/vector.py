@@ -50,6 +50,53 @@ class NameColumn:
     variants: list[tuple[str, ...]]
     keys: list[tuple[str, ...]]
     token_keys: list[tuple[str, ...]]
+    _flat: FlatNames | None = None
+
+    @property
+    def flat(self) -> FlatNames:
+        """All names' variants and keys flattened once (see :class:`FlatNames`)."""
+        if self._flat is None:
+            self._flat = FlatNames.of(self)
+        return self._flat
+
+
+@dataclass(frozen=True, slots=True)
+class FlatNames:
+    """A name column's variants and keys as flat lists with per-name counts and offsets,
+    and what comparing them needs per variant (computed once per column, not once per
+    pair of variants: a chunk of 200,000 name pairs explodes into millions of them)."""
+
+    variants: list[str]
+    counts: IntArray
+    offsets: IntArray
+    #: per variant: its tokens sorted, as an integer code (equal codes: the same name in
+    #: any token order)
+    sorted_code: IntArray
+    sorted_text: list[str]
+    #: per variant: without spaces ("somying" for "som ying")
+    joined: list[str]
+    #: per name: its whole-name and token keys as integer codes, flattened
+    key_code: IntArray
+    key_counts: IntArray
+    key_offsets: IntArray
+    #: per variant: its tokens (for the token agreement of ``min_tokens`` levels)
+    tokens: _TokenTable
+
+    @classmethod
+    def of(cls, nc: NameColumn) -> FlatNames:
+        flat, counts, offs = _flatten(nc.variants)
+        sorted_text = [" ".join(sorted(v.split())) for v in flat]
+        index: dict[str, int] = {}
+        sorted_code = np.asarray([index.setdefault(t, len(index)) for t in sorted_text],
+                                 dtype=np.int64)
+        both = [tuple(dict.fromkeys(k + t)) for k, t in zip(nc.keys, nc.token_keys,
+                                                            strict=True)]
+        kflat, kcounts, koffs = _flatten(both)
+        kindex: dict[str, int] = {}
+        kcode = np.asarray([kindex.setdefault(k, len(kindex)) for k in kflat], dtype=np.int64)
+        return cls(flat, counts, offs, sorted_code, sorted_text,
+                   [v.replace(" ", "") for v in flat], kcode, kcounts, koffs,
+                   _TokenTable.of(flat))
 
 
 @dataclass(slots=True)
@@ -361,11 +408,14 @@ def _pick(items: list[str], idx: IntArray) -> list[str]:
     return [items[k] for k in idx.tolist()]
 
 
-def _names_similarity(a: list[str], b: list[str]) -> FloatArray:
-    """The names engine's pair score, vectorised (mirrors ``names.engine._pair_score``)."""
+def _names_similarity(a: list[str], b: list[str], joined_a: list[str] | None = None,
+                      joined_b: list[str] | None = None) -> FloatArray:
+    """The names engine's pair score, vectorised (mirrors ``names.engine._pair_score``);
+    ``joined_*``: the same spellings without spaces, when already at hand."""
     set_sort = (_score(fuzz.token_set_ratio, a, b) + _score(fuzz.token_sort_ratio, a, b)) / 200.0
-    joined = _score(fuzz.ratio, [s.replace(" ", "") for s in a],
-                    [s.replace(" ", "") for s in b]) / 100.0
+    if joined_a is None or joined_b is None:
+        joined_a, joined_b = [s.replace(" ", "") for s in a], [s.replace(" ", "") for s in b]
+    joined = _score(fuzz.ratio, joined_a, joined_b) / 100.0
     return np.maximum(set_sort, joined)
 
 
@@ -391,23 +441,19 @@ def _name_features_chunk(nc: NameColumn, pa: IntArray, pb: IntArray,
     if not len(pa):
         return {"exact": np.zeros(0, dtype=bool), "key": np.zeros(0, dtype=bool),
                 "jw": np.zeros(0), "sim": np.zeros(0), "tok": np.zeros(0)}
-    flat, counts, offs = _flatten(nc.variants)
-    ia, ib, starts = _explode(pa, pb, counts, counts, offs, offs)
-    va, vb = _pick(flat, ia), _pick(flat, ib)
+    fn = nc.flat
+    ia, ib, starts = _explode(pa, pb, fn.counts, fn.counts, fn.offsets, fn.offsets)
+    va, vb = _pick(fn.variants, ia), _pick(fn.variants, ib)
     if tests & {"exact", "jw"}:
-        sa = [" ".join(sorted(s.split())) for s in va]
-        sb = [" ".join(sorted(s.split())) for s in vb]
-        eq = np.asarray([x == y for x, y in zip(sa, sb, strict=True)], dtype=np.float64)
+        eq = (fn.sorted_code[ia] == fn.sorted_code[ib]).astype(np.float64)
         out["exact"] = np.maximum.reduceat(eq, starts) > 0
         if "jw" in tests:
-            jw = np.maximum(_score(JaroWinkler.normalized_similarity, sa, sb),
+            jw = np.maximum(_score(JaroWinkler.normalized_similarity,
+                                   _pick(fn.sorted_text, ia), _pick(fn.sorted_text, ib)),
                             _score(JaroWinkler.normalized_similarity, va, vb))
             out["jw"] = np.maximum.reduceat(jw, starts)
     if tests & {"key", "sim"}:
-        both = [tuple(dict.fromkeys(k + t)) for k, t in zip(nc.keys, nc.token_keys, strict=True)]
-        kflat, kcounts, koffs = _flatten(both)
-        kindex: dict[str, int] = {}
-        kcode = np.asarray([kindex.setdefault(k, len(kindex)) for k in kflat], dtype=np.int64)
+        kcode, kcounts, koffs = fn.key_code, fn.key_counts, fn.key_offsets
         ka, kb, kstarts = _explode(pa, pb, kcounts, kcounts, koffs, koffs)
         has = (kcounts[pa] > 0) & (kcounts[pb] > 0)
         shared = np.zeros(len(pa), dtype=bool)
@@ -417,14 +463,15 @@ def _name_features_chunk(nc: NameColumn, pa: IntArray, pb: IntArray,
             shared[nonempty] = np.maximum.reduceat(eqk, kstarts[nonempty]) > 0
         out["key"] = shared
         if "sim" in tests:
-            per_variant = _names_similarity(va, vb)
+            per_variant = _names_similarity(va, vb, _pick(fn.joined, ia),
+                                            _pick(fn.joined, ib))
             best = np.minimum(1.0, np.maximum.reduceat(per_variant, starts))
             if "tok" in tests:
                 # Token agreement of the best-scoring spelling pair of each name pair.
                 group = np.repeat(np.arange(len(pa)), np.diff(np.append(starts, len(va))))
                 order = np.lexsort((-per_variant, group))
                 first = order[np.r_[0, np.flatnonzero(np.diff(group[order])) + 1]]
-                out["tok"] = _token_agreement(_pick(va, first), _pick(vb, first))
+                out["tok"] = fn.tokens.agreement(ia[first], ib[first])
             best = np.where(shared, np.maximum(best, KEY_MATCH_SCORE), best)
             out["sim"] = np.asarray([round(float(x), 4) for x in best], dtype=np.float64)
     return out
@@ -443,37 +490,55 @@ def _token_agreement(a: list[str], b: list[str]) -> FloatArray:
     """
     if not a:
         return np.zeros(0, dtype=np.float64)
-    index: dict[str, int] = {}
-    ta = [[index.setdefault(t, len(index)) for t in s.split()] for s in a]
-    tb = [[index.setdefault(t, len(index)) for t in s.split()] for s in b]
-    short = [x if len(x) <= len(y) else y for x, y in zip(ta, tb, strict=True)]
-    long_ = [y if len(x) <= len(y) else x for x, y in zip(ta, tb, strict=True)]
-    short_flat, cs, os_ = _flatten(short)
-    long_flat, cl, ol = _flatten(long_)
-    fs = np.asarray(short_flat, dtype=np.int64)
-    fl = np.asarray(long_flat, dtype=np.int64)
-    pairs = np.arange(len(a), dtype=np.int64)
-    ia, ib = _cross(os_, cs, ol, cl)
-    width = max(1, len(index))
-    code = fs[ia] * width + fl[ib]
-    distinct, inverse = np.unique(code, return_inverse=True)
-    tokens = list(index)
-    # float64 and rounded as ``sim`` is: cpdist's default float32 gives 0.89999998 for a
-    # Jaro-Winkler of 0.9, just under a "min_tokens = 0.9" level.
-    sim = np.round(np.asarray(cpdist(
-        _pick(tokens, distinct // width), _pick(tokens, distinct % width),
-        scorer=JaroWinkler.normalized_similarity, workers=WORKERS, dtype=np.float64),
-        dtype=np.float64), 4)[inverse.reshape(-1)]
-    # _cross lists, per pair, each short token's run of long tokens in turn.
-    runs = np.repeat(cl[pairs], cs[pairs])
-    run_starts = np.cumsum(runs) - runs
-    best_per_token = np.maximum.reduceat(sim, run_starts) if len(sim) else sim
-    token_starts = np.cumsum(cs) - cs
-    out = np.zeros(len(a), dtype=np.float64)
-    has = cs > 0  # a spelling without tokens (none reach here today) agrees with nothing
-    if has.any():
-        out[has] = np.minimum.reduceat(best_per_token, token_starts[has])
-    return out
+    tokens = _TokenTable.of([*a, *b])
+    n = len(a)
+    return tokens.agreement(np.arange(n, dtype=np.int64), np.arange(n, 2 * n, dtype=np.int64))
+
+
+@dataclass(frozen=True, slots=True)
+class _TokenTable:
+    """Spellings as runs of integer token codes (``codes[offsets[k]:][:counts[k]]`` are
+    spelling k's tokens), to score token against token once per distinct token pair."""
+
+    codes: IntArray
+    counts: IntArray
+    offsets: IntArray
+    tokens: list[str]
+
+    @classmethod
+    def of(cls, spellings: Sequence[str]) -> _TokenTable:
+        index: dict[str, int] = {}
+        per = [[index.setdefault(t, len(index)) for t in s.split()] for s in spellings]
+        flat, counts, offsets = _flatten(per)
+        return cls(np.asarray(flat, dtype=np.int64), counts, offsets, list(index))
+
+    def agreement(self, x: IntArray, y: IntArray) -> FloatArray:
+        """:func:`_token_agreement` of spellings ``x[k]`` and ``y[k]`` (indices)."""
+        out = np.zeros(len(x), dtype=np.float64)
+        if not len(x):
+            return out
+        swap = self.counts[x] > self.counts[y]
+        short, long_ = np.where(swap, y, x), np.where(swap, x, y)
+        cs, cl = self.counts[short], self.counts[long_]
+        ia, ib = _cross(self.offsets[short], cs, self.offsets[long_], cl)
+        width = max(1, len(self.tokens))
+        distinct, inverse = np.unique(self.codes[ia] * width + self.codes[ib],
+                                      return_inverse=True)
+        # float64 and rounded as ``sim`` is: cpdist's default float32 gives 0.89999998
+        # for a Jaro-Winkler of 0.9, just under a "min_tokens = 0.9" level.
+        sim = np.round(np.asarray(cpdist(
+            _pick(self.tokens, distinct // width), _pick(self.tokens, distinct % width),
+            scorer=JaroWinkler.normalized_similarity, workers=WORKERS, dtype=np.float64),
+            dtype=np.float64), 4)[inverse.reshape(-1)]
+        # _cross lists, per pair, each short token's run of long tokens in turn.
+        runs = np.repeat(cl, cs)
+        run_starts = np.cumsum(runs) - runs
+        best_per_token = np.maximum.reduceat(sim, run_starts) if len(sim) else sim
+        token_starts = np.cumsum(cs) - cs
+        has = cs > 0  # a spelling without tokens (none reach here today) agrees with nothing
+        if has.any():
+            out[has] = np.minimum.reduceat(best_per_token, token_starts[has])
+        return out
 
 
 def _string_features(values: list[str], pa: IntArray, pb: IntArray,
