@@ -48,3 +48,16 @@ def test_spark_dedupe_gives_the_same_clusters(spark: Any) -> None:
     remote = spark_run(spark, model, local.params, rows)
     assert local.clusters(model.match_threshold).tolist() == \
         remote.clusters(model.match_threshold).tolist()
+
+
+def test_spark_candidate_pairs_are_the_local_blocking(spark: Any) -> None:
+    from wayhome.domain.linkage.vector import block, prepare
+    from wayhome.spark.linkage import candidate_pairs
+
+    left, right, _ = lists(150, seed=9)
+    model = load_table_model("registry")
+    assert any(r.partial for r in model.blocking)  # the partial-date rule is exercised
+    i, j = block(prepare(_cols(left), _cols(right), model.columns), model.blocking)
+    remote = candidate_pairs(spark, model, left, right).collect()
+    assert sorted((int(r["i"]), int(r["j"])) for r in remote) == \
+        list(zip(i.tolist(), j.tolist(), strict=True))

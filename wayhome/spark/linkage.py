@@ -28,6 +28,7 @@ from wayhome.domain.linkage.vector import (
     TableLinkage,
     compare,
     competing_from_totals,
+    is_partial_date,
     neighbour_counts,
     odds_totals,
     prepare,
@@ -63,11 +64,13 @@ def candidate_pairs(spark: Any, model: TableModel, left: Rows,
     def keys(part: Iterator[tuple[int, int, dict[str, str]]]) -> Iterator[tuple[Any, ...]]:
         for row, side, rec in part:
             for r, rule in enumerate(rules):
+                # with rule.partial, only pairs where one record's date is partial
+                flag = not rule.partial or is_partial_date(rec.get(rule.partial, ""))
                 for key in row_keys(rule, rec):
-                    yield (r, "\x1f".join(key), row, side)
+                    yield (r, "\x1f".join(key), row, side, flag)
 
     entries = spark.sparkContext.parallelize(records).mapPartitions(keys).toDF(
-        "rule int, key string, row long, side int")
+        "rule int, key string, row long, side int, partial boolean")
     sides = Window.partitionBy("rule", "key", "side")
     entries = entries.withColumn("side_count", F.count("*").over(sides))
     limits = spark.createDataFrame([(r, rule.max_side) for r, rule in enumerate(rules)],
@@ -76,12 +79,14 @@ def candidate_pairs(spark: Any, model: TableModel, left: Rows,
                .where((F.col("max_side") > 0) & (F.col("side_count") > F.col("max_side")))
                .select("rule", "key").distinct())
     entries = entries.join(too_big, ["rule", "key"], "left_anti")
-    a = entries.select("rule", "key", F.col("row").alias("i"), F.col("side").alias("si"))
-    b = entries.select("rule", "key", F.col("row").alias("j"), F.col("side").alias("sj"))
+    a = entries.select("rule", "key", F.col("row").alias("i"), F.col("side").alias("si"),
+                       F.col("partial").alias("pi"))
+    b = entries.select("rule", "key", F.col("row").alias("j"), F.col("side").alias("sj"),
+                       F.col("partial").alias("pj"))
     joined = a.join(b, ["rule", "key"])
     cond = (F.col("si") == 0) & (F.col("sj") == 1) if right is not None else (
         F.col("i") < F.col("j"))
-    return joined.where(cond).select("i", "j").distinct()
+    return joined.where(cond & (F.col("pi") | F.col("pj"))).select("i", "j").distinct()
 
 
 def spark_run(spark: Any, model: TableModel, params: Parameters, left: Rows,

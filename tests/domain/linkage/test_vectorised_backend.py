@@ -496,3 +496,40 @@ def test_term_frequencies_only_on_names() -> None:
            "levels": [{"test": "exact"}, {"test": "else"}]}
     with pytest.raises(LinkageDataError, match="only a name comparison"):
         parse_table_model({"blocking": [{"keys": ["sex"]}], "comparisons": [raw]})
+
+
+def _partial_rule_pairs(left_births: list[str], right_births: list[str] | None) -> set[
+        tuple[int, int]]:
+    rule = BlockingRule(("name.tokens", "birth.year"), 0, "birth")
+
+    def cols(births: list[str]) -> dict[str, list[str]]:
+        return {"name": ["Somchai Jaidee"] * len(births), "birth": births}
+
+    prep = prepare(cols(left_births), None if right_births is None else cols(right_births),
+                   frozenset({"name", "birth"}))
+    i, j = block(prep, [rule])
+    return set(zip(i.tolist(), j.tolist(), strict=True))
+
+
+def test_a_partial_date_rule_pairs_only_where_a_record_gives_no_full_date() -> None:
+    # left: 0 "about 1990", 1 a full date; right: 2 a full date, 3 "1990", 4 "1990-05"
+    got = _partial_rule_pairs(["1990", "1990-01-01"], ["1990-02-02", "1990", "1990-05"])
+    assert got == {(0, 2), (0, 3), (0, 4), (1, 3), (1, 4)}  # not (1, 2): two full dates
+
+
+def test_a_partial_date_rule_deduplicating_skips_pairs_of_two_full_dates() -> None:
+    got = _partial_rule_pairs(["1990", "1990-01-01", "1990-02-02", ""], None)
+    assert got == {(0, 1), (0, 2)}
+    plain = BlockingRule(("name.tokens", "birth.year"))
+    prep = prepare({"name": ["Somchai Jaidee"] * 3, "birth": ["1990", "1990-01-01",
+                                                              "1990-02-02"]}, None,
+                   frozenset({"name", "birth"}))
+    i, j = block(prep, [plain])
+    assert set(zip(i.tolist(), j.tolist(), strict=True)) == {(0, 1), (0, 2), (1, 2)}
+
+
+def test_a_partial_option_must_name_a_column() -> None:
+    with pytest.raises(LinkageDataError, match=r"blocking\[0\].partial"):
+        parse_table_model({"blocking": [{"keys": ["name"], "partial": True}],
+                           "comparisons": [{"column": "name", "kind": "exact", "levels": [
+                               {"test": "exact"}, {"test": "else"}]}]})

@@ -41,7 +41,10 @@ the whole name with its tokens sorted: the same name in any script or order), ``
 each word analysed on its own: cheaper for long free-text names), ``col.year``, ``col.monthday`` (``MM-DD`` of a full
 date), ``col.prefixN`` (first N
 characters). A rule's block is skipped when it holds more than ``max_side`` records on
-either side (the union of the other rules still reaches those pairs).
+either side (the union of the other rules still reaches those pairs). With
+``partial = "<date column>"`` a rule only pairs records of which at least one gives no
+full date there (a year or a year and month): a rule meant for "about 25" that would
+otherwise pair every two people born the same year who share a name token.
 """
 
 from __future__ import annotations
@@ -107,6 +110,9 @@ class BlockingRule:
 
     keys: tuple[str, ...]
     max_side: int = 0
+    #: A date column: only pairs where at least one record gives no full date there
+    #: (a year, or a year and month), for rules meant for such records; "" for all pairs.
+    partial: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,7 +222,11 @@ def parse_table_model(data: dict[str, Any], name: str = "model") -> TableModel:
         keys = raw.get("keys") if isinstance(raw, dict) else None
         if not isinstance(keys, list) or not keys or not all(isinstance(k, str) for k in keys):
             raise LinkageDataError(f"blocking[{i}].keys: expected a list of key expressions")
-        rules.append(BlockingRule(tuple(keys), int(_num(raw, "max_side", f"blocking[{i}]", 0))))
+        partial = raw.get("partial", "")
+        if not isinstance(partial, str):
+            raise LinkageDataError(f"blocking[{i}].partial: expected a column name")
+        rules.append(BlockingRule(tuple(keys), int(_num(raw, "max_side", f"blocking[{i}]", 0)),
+                                  partial))
     if not rules:
         raise LinkageDataError("[[blocking]]: at least one rule is needed")
     comps = tuple(_comparison(raw, f"comparisons[{i}]")

@@ -316,24 +316,44 @@ def _cross(starts_a: IntArray, lens_a: IntArray, starts_b: IntArray,
     return starts_a[group] + t // lens_b[group], starts_b[group] + t % lens_b[group]
 
 
+def partial_dates(prep: Prepared, col: str) -> NDArray[np.bool_]:
+    """Rows whose ``col`` gives a year, or a year and month, but not a full date."""
+    raw, values = codes(prep, col)
+    partial = np.asarray([0 < len(v) < 10 for v in values] + [False], dtype=bool)
+    return np.asarray(partial[raw], dtype=bool)  # raw -1 (missing) -> the last, False
+
+
+def is_partial_date(value: str) -> bool:
+    """The row-at-a-time twin of :func:`partial_dates` (used by the Spark job)."""
+    return 0 < len((value or "").strip()) < 10
+
+
 def _rule_pairs(prep: Prepared, rule: BlockingRule) -> IntArray:
-    """Candidate pairs of one rule, encoded ``i * n + j``."""
+    """Candidate pairs of one rule, encoded ``i * n + j``.
+
+    Entries are sorted by key, and within a key the rows with a partial date first when
+    the rule asks for one (``rule.partial``), so that each block's pairs with at least one
+    such row are two crosses of contiguous ranges, never the whole block's."""
     rows, keys = _rule_entries(prep, rule)
-    order = np.lexsort((rows, keys))
-    rows, keys = rows[order], keys[order]
+    partial = (partial_dates(prep, rule.partial)[rows] if rule.partial
+               else np.ones(len(rows), dtype=bool))
+    order = np.lexsort((rows, ~partial, keys))
+    rows, keys, partial = rows[order], keys[order], partial[order]
     n = prep.n
     if prep.dedupe:
         uniq, starts, lens = np.unique(keys, return_index=True, return_counts=True)
         keep = lens >= 2
         if rule.max_side:
             keep &= lens <= rule.max_side
-        a, b = _cross(starts[keep], lens[keep], starts[keep], lens[keep])
-        i, j = rows[a], rows[b]
+        starts, lens = starts[keep], lens[keep]
+        # (a partial row, any row of its block); all rows count as partial without the option
+        a, b = _cross(starts, _run_counts(partial, starts, lens), starts, lens)
+        i, j = np.minimum(rows[a], rows[b]), np.maximum(rows[a], rows[b])
         sel = i < j
         return np.unique(i[sel] * n + j[sel])
     left = rows < prep.n_left
-    lk, lr = keys[left], rows[left]
-    rk, rr = keys[~left], rows[~left]
+    lk, lr, lp = keys[left], rows[left], partial[left]
+    rk, rr, rp = keys[~left], rows[~left], partial[~left]
     ul, ls, ll = np.unique(lk, return_index=True, return_counts=True)
     ur, rs, rl = np.unique(rk, return_index=True, return_counts=True)
     _, il, ir = np.intersect1d(ul, ur, assume_unique=True, return_indices=True)
@@ -341,8 +361,22 @@ def _rule_pairs(prep: Prepared, rule: BlockingRule) -> IntArray:
     if rule.max_side:
         keep = (ll <= rule.max_side) & (rl <= rule.max_side)
         ls, ll, rs, rl = ls[keep], ll[keep], rs[keep], rl[keep]
-    a, b = _cross(ls, ll, rs, rl)
-    return np.unique(lr[a] * n + rr[b])
+    if not rule.partial:
+        a, b = _cross(ls, ll, rs, rl)
+        return np.unique(lr[a] * n + rr[b])
+    lpn, rpn = _run_counts(lp, ls, ll), _run_counts(rp, rs, rl)
+    # left partial x all right, then left full dates x right partial
+    a1, b1 = _cross(ls, lpn, rs, rl)
+    a2, b2 = _cross(ls + lpn, ll - lpn, rs, rpn)
+    return np.unique(np.concatenate([lr[a1] * n + rr[b1], lr[a2] * n + rr[b2]]))
+
+
+def _run_counts(flags: NDArray[np.bool_], starts: IntArray, lens: IntArray) -> IntArray:
+    """How many of ``flags[start:start + len]`` hold, for each run."""
+    if not len(starts):
+        return np.zeros(0, dtype=np.int64)
+    total = np.concatenate([[0], np.cumsum(flags, dtype=np.int64)])
+    return np.asarray(total[starts + lens] - total[starts], dtype=np.int64)
 
 
 def block(prep: Prepared, rules: Sequence[BlockingRule]) -> tuple[IntArray, IntArray]:
