@@ -149,6 +149,11 @@ def write_keyring(ring: Keyring, path: Path | None = None) -> None:
         _cache.pop(path, None)
 
 
+#: How long a process that lost the race to create the key ring waits for the winner's
+#: ring to be whole on a file system without hard links.
+KEYRING_WAIT_SECONDS = 30.0
+
+
 def _link_or_create(tmp: Path, path: Path, ring: Keyring) -> bool:
     """Give ``path`` the ring in ``tmp`` unless ``path`` exists; True if this call created it."""
     try:
@@ -193,8 +198,10 @@ def create_keyring(path: Path | None = None) -> Keyring:
                     _sync_folder(path.parent)
             finally:
                 tmp.unlink(missing_ok=True)
-    # Without hard links the winner's file is visible before it is whole: give it a moment.
-    deadline = time.monotonic() + 2.0
+    # Without hard links the winner's file is visible before it is whole: wait for it (the
+    # wait ends as soon as it is whole; on a busy machine the winner may be descheduled
+    # for seconds between creating the file and writing it, so the limit is generous).
+    deadline = time.monotonic() + KEYRING_WAIT_SECONDS
     while True:
         try:
             return _loaded(path, create=False)[0]
