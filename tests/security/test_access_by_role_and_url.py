@@ -111,15 +111,16 @@ EXPECTED: dict[str, tuple[str, set[str]]] = {
     **{f"tracing:{n}": (m, {R.TRACER}) for n, m in (
         ("reports", "get"), ("report_new", "get"), ("report", "get"),
         ("report_consent", "post"), ("report_match", "post"), ("candidate_confirm", "post"),
-        ("candidate_reject", "post"), ("report_close", "post"), ("report_reopen", "post"))},
+        ("candidate_reject", "post"), ("candidate_ask_again", "post"),
+        ("report_close", "post"), ("report_reopen", "post"))},
     **{f"tracing:{n}": (m, TEAM) for n, m in (
         ("requests", "get"), ("request", "get"), ("request_answer", "post"),
         ("request_best_interests", "post"))},
     **{f"api:{n}": (m, {R.TRACER}) for n, m in (
         ("trace_reports", "get"), ("trace_report", "get"), ("trace_report_match", "post"),
         ("trace_candidates", "get"), ("trace_candidate_confirm", "post"),
-        ("trace_candidate_reject", "post"), ("trace_report_close", "post"),
-        ("trace_report_reopen", "post"))},
+        ("trace_candidate_reject", "post"), ("trace_candidate_ask_again", "post"),
+        ("trace_report_close", "post"), ("trace_report_reopen", "post"))},
     # Monitoring: the compounds registry (the case team reads it and links its cases).
     "compounds:registry": ("get", TEAM | {R.ANALYST}),
     "compounds:map": ("get", TEAM | {R.ANALYST}),
@@ -181,7 +182,9 @@ def world(users: dict[str, Any], make_case: Any) -> dict[str, Any]:
     referral = referral_services.send_referral(worker, case, service,
                                                message="Needs a bed tonight.")
     # The traced person is not the "Zarni" case: a tracer legitimately sees the registered
-    # name of a candidate. Confirm and reject need two different undecided candidates.
+    # name of a candidate. Confirm and reject need two different undecided candidates;
+    # asking again (page and API) a confirmed one each, its request withdrawn by closing
+    # the report, which is open again.
     tracer = users[R.TRACER]
     traced = make_case(given_name="HUNG", family_name="NGUYEN VAN", nationality="VNM",
                        sex="M", date_of_birth="1999-04-12")
@@ -191,10 +194,16 @@ def world(users: dict[str, Any], make_case: Any) -> dict[str, Any]:
         "reporter_contact": "+84 912 000 111", "missing_name": "Nguyễn Văn Hùng",
         "sex": "M", "birth": "1999-04-12", "nationality": "VNM", "consent_given": True,
         "consent_by": "Nguyễn Thị Lan", "consent_on": "2026-01-05",
-        "consent_language": "vi"}) for _ in range(3)]
+        "consent_language": "vi"}) for _ in range(5)]
     tracing_services.run_matching(reports)
-    confirmed, to_confirm, to_reject = (Candidate.objects.get(report=r) for r in reports)
+    confirmed, to_confirm, to_reject, to_ask_again, to_ask_again_api = (
+        Candidate.objects.get(report=r) for r in reports)
     disclosure = tracing_services.confirm(tracer, confirmed)
+    for withdrawn in (to_ask_again, to_ask_again_api):
+        tracing_services.confirm(tracer, withdrawn)
+        tracing_services.close_report(tracer, withdrawn.report, {"reason": "withdrawn"})
+        tracing_services.reopen_report(tracer, withdrawn.report,
+                                       {"reason": "The family asked again."})
     # Closing needs an open report, re-opening a closed one (neither with candidates).
     to_close, to_reopen = (tracing_services.create_report(tracer, {
         "reporter_name": "Trần Văn Minh", "reporter_relation": "brother",
@@ -214,7 +223,8 @@ def world(users: dict[str, Any], make_case: Any) -> dict[str, Any]:
             "recommendation": Recommendation.objects.get(key="identification-1"),
             "compound_link": compound_link, "report": reports[0], "to_confirm": to_confirm,
             "to_reject": to_reject, "disclosure": disclosure, "agreement": agreement,
-            "to_close": to_close, "to_reopen": to_reopen}
+            "to_close": to_close, "to_reopen": to_reopen, "to_ask_again": to_ask_again,
+            "to_ask_again_api": to_ask_again_api}
 
 
 def _url(name: str, world: dict[str, Any]) -> str:
@@ -262,6 +272,10 @@ def _url(name: str, world: dict[str, Any]) -> str:
         kwargs["pk"] = world["to_confirm"].pk
     if name in {"tracing:candidate_reject", "api:trace_candidate_reject"}:
         kwargs["pk"] = world["to_reject"].pk
+    if name == "tracing:candidate_ask_again":
+        kwargs["pk"] = world["to_ask_again"].pk
+    if name == "api:trace_candidate_ask_again":
+        kwargs["pk"] = world["to_ask_again_api"].pk
     if name in {"tracing:request", "tracing:request_answer", "tracing:request_best_interests"}:
         kwargs["pk"] = world["disclosure"].pk
     if name == "statistics:agreement_end":

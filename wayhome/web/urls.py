@@ -45,6 +45,8 @@ api_v1 = [
          name="trace_candidate_confirm"),
     path("tracing/candidates/<int:pk>/reject/", tracing_api.CandidateRejectAPI.as_view(),
          name="trace_candidate_reject"),
+    path("tracing/candidates/<int:pk>/ask-again/", tracing_api.CandidateAskAgainAPI.as_view(),
+         name="trace_candidate_ask_again"),
     path("communications/", communications_api.CommunicationListAPI.as_view(),
          name="communications"),
     path("communications/<int:pk>/", communications_api.CommunicationDetailAPI.as_view(),

@@ -23,7 +23,10 @@ What each side may learn, decided here and enforced in services.py and the polic
     debt collectors posing as family (privacy.md);
   * a child: the case team's best-interests determination (reasons and the child's
     views recorded, as in the returns app) decides instead of the child's consent alone;
-    the tracer reads the outcome, never the reasons.
+    the tracer reads the outcome, never the reasons;
+  * withdrawn before any answer (the report was closed, or the family withdrew its
+    consent): the family is told nothing. A request withdrawn when the report was closed
+    may be asked again once the report is re-opened (:func:`services.ask_again`).
 - **The case team** holding the case sees who is looking (the reporter's name and
   relation, the tracing organisation and date, the name as the family wrote it) so the
   person can make an informed choice; never the family's contact details.

@@ -1,5 +1,6 @@
-"""REST API for tracers: family reports, their candidates, confirm and reject, closing
-and re-opening a report.
+"""REST API for tracers: family reports, their candidates, confirm and reject, asking the
+case team again (a request withdrawn when the report was closed), closing and re-opening
+a report.
 
 Same services and policy as the pages: every call asks ``require`` (audited); bad
 input is a 400 listing every problem, and nothing is written.
@@ -105,6 +106,9 @@ class OutcomeSerializer(serializers.Serializer):  # type: ignore[type-arg]
     family_may_be_told = serializers.CharField()
     contact_route = serializers.CharField(allow_blank=True)
     location = serializers.CharField(allow_blank=True)
+    can_ask_again = serializers.BooleanField(
+        help_text="The request was withdrawn when the report was closed and the report is "
+                  "open again: the tracer may ask the case team again.")
 
 
 class CandidateSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
@@ -118,7 +122,7 @@ class CandidateSerializer(serializers.ModelSerializer):  # type: ignore[type-arg
 
     @extend_schema(responses=OutcomeSerializer(allow_null=True))  # type: ignore[misc]
     def get_outcome(self, obj: Candidate) -> dict[str, Any] | None:
-        outcome = services.tracer_outcome(obj)
+        outcome = services.tracer_outcome(obj, self.context.get("family_consent"))
         return None if outcome is None else dict(outcome.__dict__)
 
 
@@ -260,7 +264,9 @@ class ReportCandidatesAPI(APIView):
     def get(self, request: Request, ref: str) -> Response:
         report = _report(ref)
         shown = services.candidates_for_tracer(request.user, report)
-        return Response(CandidateSerializer(shown, many=True).data)
+        # Read once for the list, not for each candidate's outcome.
+        context = {"family_consent": report.has_consent}
+        return Response(CandidateSerializer(shown, many=True, context=context).data)
 
 
 class CandidateConfirmAPI(APIView):
@@ -284,6 +290,20 @@ class CandidateRejectAPI(APIView):
         ser.is_valid(raise_exception=True)
         try:
             services.reject(request.user, candidate, ser.validated_data["reason"])
+        except DjangoValidationError as exc:
+            return _bad(exc)
+        return Response(CandidateSerializer(candidate).data)
+
+
+class CandidateAskAgainAPI(APIView):
+    """Ask the case team again: a confirmed candidate whose disclosure request was
+    withdrawn when the report was closed, the report open again."""
+
+    @extend_schema(request=None, responses=CandidateSerializer)
+    def post(self, request: Request, pk: int) -> Response:
+        candidate = _candidate(pk)
+        try:
+            services.ask_again(request.user, candidate)
         except DjangoValidationError as exc:
             return _bad(exc)
         return Response(CandidateSerializer(candidate).data)

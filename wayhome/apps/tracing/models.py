@@ -13,7 +13,9 @@
 - A :class:`DisclosureRequest` follows a tracer's confirmation: the case team holding
   the case asks the adult whether the family may be told, or, for a child, records a
   best-interests determination. Until it is answered the family is told nothing. Closing
-  the report (other than for "other") withdraws a request still waiting for the answer.
+  the report (other than for "other") withdraws a request still waiting for the answer;
+  once the report is re-opened, the tracer may put that same request back to waiting
+  (services.ask_again).
 """
 
 from __future__ import annotations
@@ -183,10 +185,11 @@ class DisclosureStatus(models.TextChoices):
     PENDING = "pending", _("Waiting for the person's answer")
     AGREED = "agreed", _("The family may be told")
     REFUSED = "refused", _("The family is not told")
-    # Terminal, like an answer: the tracer closed the family report, or the family withdrew
-    # its consent to tracing, before the answer (see services.close_report and
-    # services.record_family_consent; ``withdrawn_because`` says which); the person is not
-    # asked any more.
+    # The tracer closed the family report, or the family withdrew its consent to tracing,
+    # before the answer (see services.close_report and services.record_family_consent;
+    # ``withdrawn_because`` says which); the person is not asked any more. Terminal, like an
+    # answer, except that a request withdrawn when the report was closed goes back to
+    # PENDING if the tracer asks again once the report is re-opened (services.ask_again).
     CANCELLED = "cancelled", _("Withdrawn")
 
 

@@ -19,8 +19,11 @@
   and audited. A closed report is not matched, and its candidates are neither confirmed
   nor rejected until it is re-opened. Closing it for any reason but "other" withdraws
   the disclosure requests still waiting for the person's answer (CANCELLED, audited):
-  the case team no longer asks. Re-opening does not revive them. The family withdrawing
-  its consent to tracing withdraws them too (and giving it again does not revive them).
+  the case team no longer asks. Re-opening does not revive them by itself: once the
+  report is open again, the tracer may ask the team again (:func:`ask_again`), which puts
+  the same request back to waiting. The family withdrawing its consent to tracing
+  withdraws them too (and giving it again does not revive them, nor may they be asked
+  again).
 
 Every function that touches personal data asks the policy first (``require`` writes the
 audit event). Validation errors are ``ValidationError`` dicts (field -> messages).
@@ -597,6 +600,64 @@ def reject(user: Any, candidate: Candidate, reason: str = "") -> Candidate:
     return candidate
 
 
+def ask_again(user: Any, candidate: Candidate) -> DisclosureRequest:
+    """The tracer asks the team holding the registered person again, for a confirmed
+    candidate whose disclosure request was withdrawn when the report was closed, now that
+    the report is open again. The same request goes back to waiting for the person's
+    answer (it was never answered); whether the person is a child is decided afresh.
+    Refused while the report is closed, without the family's consent for tracing or the
+    person's, and for a request withdrawn because the family withdrew its consent (nor is
+    a waiting or answered request asked again). Audited ("trace.disclosure.reasked")."""
+    require(user, Action.TRACE_MATCH_REVIEW, candidate)
+    with transaction.atomic():
+        # Every row locked before the audit event is written: the report, then the
+        # candidate, then its request (see _locked_status).
+        report_status = _locked_status(candidate.report_id)
+        locked = get_object_or_404(Candidate.objects.select_for_update(), pk=candidate.pk)
+        request = (DisclosureRequest.objects.select_for_update()
+                   .filter(candidate_id=locked.pk).first())
+        if locked.status != CandidateStatus.CONFIRMED or request is None:
+            raise ValidationError({"__all__": [_(
+                "Only a confirmed match can be asked about again.")]})
+        if request.status == DisclosureStatus.PENDING:
+            raise ValidationError({"__all__": [_(
+                "The team holding the registered person is already asking them.")]})
+        if request.status != DisclosureStatus.CANCELLED:
+            raise ValidationError({"__all__": [_(
+                "The person has already been asked and the request answered: it cannot be "
+                "asked again.")]})
+        if request.withdrawn_because == WithdrawnBecause.FAMILY_CONSENT:
+            raise ValidationError({"__all__": [_(
+                "This request was withdrawn because the family withdrew its consent to "
+                "tracing: it cannot be asked again.")]})
+        if request.withdrawn_because != WithdrawnBecause.REPORT_CLOSED:
+            raise ValidationError({"__all__": [_(
+                "Only a request withdrawn when the report was closed can be asked again.")]})
+        if report_status != FamilyReport.Status.OPEN:
+            raise ValidationError({"__all__": [_(
+                "The report is closed: re-open it to ask the team again.")]})
+        # Read after the report's row is locked: the family's consent is recorded under
+        # the same lock, so this is the latest.
+        if not candidate.report.has_consent:
+            raise ValidationError({"__all__": [_(
+                "The family's consent for tracing is not recorded: record it before asking "
+                "the team again.")]})
+        # The policy checked it above; read again in case it was withdrawn meanwhile.
+        if not locked.case.has_consent("tracing"):
+            raise ValidationError({"__all__": [_(
+                "The registered person's consent to tracing is withdrawn: they cannot be "
+                "asked.")]})
+        request.status = DisclosureStatus.PENDING
+        request.cancelled_at = None
+        request.withdrawn_because = ""
+        request.decided_as_child = _is_child(locked.case)
+        request.save(update_fields=["status", "cancelled_at", "withdrawn_because",
+                                    "decided_as_child"])
+        audit(user, "trace.disclosure.reasked", obj=request, purpose="tracing")
+    candidate.refresh_from_db()
+    return request
+
+
 # ------------------------------------------------------------------ disclosure
 
 
@@ -721,10 +782,13 @@ class TracerOutcome:
     """Everything a tracer may learn after confirming a match (and may pass to the family).
 
     ``state``: "pending", "agreed", "refused" or "cancelled" (the request was withdrawn
-    when the report was closed or the family withdrew consent, before any answer). ``message`` is the whole of what the
-    tracer reads; ``contact_route`` and ``location`` are filled only when the family may
-    be told, and ``location`` only if the person agreed to share it. Nothing else about
-    the person or the case (no case number, organisation, place, date or reasons).
+    when the report was closed or the family withdrew consent, before any answer).
+    ``message`` is the whole of what the tracer reads; ``contact_route`` and ``location``
+    are filled only when the family may be told, and ``location`` only if the person
+    agreed to share it. Nothing else about the person or the case (no case number,
+    organisation, place, date or reasons). ``can_ask_again``: the request was withdrawn
+    when the report was closed, the report is open again and the family's consent stands,
+    so the tracer may ask the team again (:func:`ask_again`).
     """
 
     state: str
@@ -732,9 +796,15 @@ class TracerOutcome:
     family_may_be_told: str
     contact_route: str = ""
     location: str = ""
+    can_ask_again: bool = False
 
 
-def tracer_outcome(candidate: Candidate) -> TracerOutcome | None:
+def tracer_outcome(candidate: Candidate,
+                   family_consent: bool | None = None) -> TracerOutcome | None:
+    """What the tracer may learn of a confirmed candidate (None for any other).
+    ``family_consent``: whether the family's consent for tracing stands, when the caller
+    knows it already (otherwise it is read, and only for a request that could be asked
+    again)."""
     if candidate.status != CandidateStatus.CONFIRMED:
         return None
     request = getattr(candidate, "disclosure", None)
@@ -746,6 +816,10 @@ def tracer_outcome(candidate: Candidate) -> TracerOutcome | None:
               "interests)."),
             _("Nothing yet: do not tell the family that anyone was found."))
     if request.status == DisclosureStatus.CANCELLED:
+        closed = request.withdrawn_because == WithdrawnBecause.REPORT_CLOSED
+        again = closed and candidate.report.status == FamilyReport.Status.OPEN
+        if again and family_consent is None:
+            family_consent = candidate.report.has_consent
         return TracerOutcome(
             "cancelled",
             _("Confirmed, but the request to the team holding the registered person was "
@@ -753,7 +827,8 @@ def tracer_outcome(candidate: Candidate) -> TracerOutcome | None:
             if request.withdrawn_because == WithdrawnBecause.FAMILY_CONSENT else
             _("Confirmed, but the request to the team holding the registered person was "
               "withdrawn when this report was closed, before any answer."),
-            _("Nothing: do not tell the family that anyone was found."))
+            _("Nothing: do not tell the family that anyone was found."),
+            can_ask_again=again and bool(family_consent))
     # An adult may withdraw the "family" consent after agreeing: from then on the tracer
     # sees the refusal, and no longer the contact route or the place.
     withdrawn = (request.status == DisclosureStatus.AGREED and not request.decided_as_child

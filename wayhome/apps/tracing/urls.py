@@ -13,6 +13,8 @@ urlpatterns = [
     path("reports/<str:ref>/reopen/", views.report_reopen, name="report_reopen"),
     path("candidates/<int:pk>/confirm/", views.candidate_confirm, name="candidate_confirm"),
     path("candidates/<int:pk>/reject/", views.candidate_reject, name="candidate_reject"),
+    path("candidates/<int:pk>/ask-again/", views.candidate_ask_again,
+         name="candidate_ask_again"),
     path("requests/", views.request_list, name="requests"),
     path("requests/<int:pk>/", views.request_detail, name="request"),
     path("requests/<int:pk>/answer/", views.request_answer, name="request_answer"),

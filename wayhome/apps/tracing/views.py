@@ -115,13 +115,14 @@ def _gate(user: Any, action: Action, record: Any) -> None:
 
 
 def _report_page(request: HttpRequest, report: FamilyReport, **bound: Any) -> HttpResponse:
-    rows = []
     # Asks the policy for the report (audited) before anything is read, then for each
     # candidate shown.
-    for c in services.candidates_for_tracer(request.user, report):
-        rows.append({"c": c, "ev": _evidence_rows(c), "outcome": services.tracer_outcome(c),
-                     "reject_form": RejectForm(auto_id=f"reject{c.pk}_%s")})
+    shown = services.candidates_for_tracer(request.user, report)
     consents = list(report.consents.select_related("recorded_by"))  # the latest first
+    family_consent = bool(consents and consents[0].granted)
+    rows = [{"c": c, "ev": _evidence_rows(c),
+             "outcome": services.tracer_outcome(c, family_consent=family_consent),
+             "reject_form": RejectForm(auto_id=f"reject{c.pk}_%s")} for c in shown]
     ctx: dict[str, Any] = {
         "report": report, "rows": rows, "consent": consents[0] if consents else None,
         "consents": consents,
@@ -251,6 +252,23 @@ def candidate_reject(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, " ".join(exc.messages))
     else:
         messages.success(request, _("Candidate rejected."))
+    return redirect("tracing:report", candidate.report.reference)
+
+
+@login_required
+@require_POST
+def candidate_ask_again(request: HttpRequest, pk: int) -> HttpResponse:
+    """A confirmed candidate whose request was withdrawn when the report was closed: the
+    report open again, the team holding the person is asked again."""
+    candidate = _candidate(pk)
+    try:
+        services.ask_again(request.user, candidate)  # asks the policy first
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("The team holding the registered person will ask them "
+                                    "again. The family is told nothing until the person has "
+                                    "been asked."))
     return redirect("tracing:report", candidate.report.reference)
 
 
