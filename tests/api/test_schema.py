@@ -22,3 +22,15 @@ def test_the_schema_lists_every_endpoint_and_is_valid_openapi(
             "/api/v1/cases/{number}/screenings/", "/api/v1/screenings/{id}/",
             "/api/v1/screenings/{id}/assessment/", "/api/v1/screenings/{id}/decision/",
             "/api/v1/protection/{number}/"} <= paths | {p.replace("{pk}", "{id}") for p in paths}
+
+
+def test_a_tracing_candidates_outcome_is_described_field_by_field(
+    caseworker: Any, client_for: Any
+) -> None:
+    schema = yaml.safe_load(client_for(caseworker).get(reverse("schema")).content)
+    components = schema["components"]["schemas"]
+    outcome = components["Candidate"]["properties"]["outcome"]
+    ref = (outcome.get("$ref") or next(x["$ref"] for x in outcome.get("allOf", outcome.get(
+        "oneOf", [])) if "$ref" in x)).rsplit("/", 1)[-1]
+    assert {"state", "message", "family_may_be_told", "can_ask_again"} <= set(
+        components[ref]["properties"])

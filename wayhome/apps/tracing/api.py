@@ -13,7 +13,12 @@ from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.shortcuts import get_object_or_404
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    extend_schema,
+    extend_schema_field,
+    extend_schema_view,
+)
 from rest_framework import serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -120,7 +125,7 @@ class CandidateSerializer(serializers.ModelSerializer):  # type: ignore[type-arg
         fields = ["id", "score", "band", "status", "found_at", "decided_at", "evidence",
                   "outcome"]
 
-    @extend_schema(responses=OutcomeSerializer(allow_null=True))  # type: ignore[misc]
+    @extend_schema_field(OutcomeSerializer(allow_null=True))  # type: ignore[misc]
     def get_outcome(self, obj: Candidate) -> dict[str, Any] | None:
         outcome = services.tracer_outcome(obj, self.context.get("family_consent"))
         return None if outcome is None else dict(outcome.__dict__)
