@@ -1,10 +1,9 @@
 """Synthetic registry: 500,000 reports vs 500,000 registered persons, ours beside Splink 5.
 
 Run: /usr/bin/time -v .venv/bin/python benchmarks/linkage_synthetic_500k.py --n 500000 --seed 7
-(ours alone, ``--splink ''``: 44 CPU-minutes and 16.5 GB peak on 2 shared cores, most of
-the memory in blocking's 70 million candidate pairs; plain Splink's "tight" run was
-stopped after 25 CPU-minutes at 8.3 GB: its exact-name blocks of common names hold tens
-of millions of pairs at this size.)
+(ours alone, ``--splink ''``: 75 million candidate pairs, 44 CPU-minutes and 9.6 GB peak on
+2 shared cores; plain Splink's "tight" run was stopped after 25 CPU-minutes at 8.3 GB: its
+exact-name blocks of common names hold tens of millions of pairs at this size.)
 Smaller: ``--n 50000``. ``--splink tight,loose`` picks the Splink runs (default both).
 
 Data: :mod:`benchmarks.datasets.registry` (seeded; documented there): cross-script and
@@ -21,7 +20,8 @@ Ours: model ``data/models/registry.toml`` (blocking on names-engine keys; compar
 names-engine similarity over romanised variants, birth with year/swap/typo levels, sex,
 nationality; u from random pairs, m by EM per blocking rule, then m of birth, sex and
 nationality by EM over anchor pairs: candidates agreeing exactly on a name no third
-record has), one-to-one at 0.5.
+record has; rare names weigh more by how few other records resemble them among the
+candidates; probabilities shared among competing candidates), one-to-one at 0.5.
 Splink: a standard model on the raw fields (Jaro-Winkler name at 0.95/0.88/0.7,
 Levenshtein birth at 1/2, exact sex and nationality; u by random sampling, m by EM),
 "tight" blocking (same name, or same birth) and "loose" (adds first 3 letters of the
