@@ -274,15 +274,23 @@ class ReportCandidatesAPI(APIView):
         return Response(CandidateSerializer(shown, many=True, context=context).data)
 
 
-class CandidateConfirmAPI(APIView):
+class _CandidateActionAPI(APIView):
+    """POST without a body: one service call on a candidate (it asks the policy first)."""
+
+    service: Callable[[Any, Candidate], Any]
+
     @extend_schema(request=None, responses=CandidateSerializer)
     def post(self, request: Request, pk: int) -> Response:
         candidate = _candidate(pk)
         try:
-            services.confirm(request.user, candidate)
+            type(self).service(request.user, candidate)
         except DjangoValidationError as exc:
             return _bad(exc)
         return Response(CandidateSerializer(candidate).data)
+
+
+class CandidateConfirmAPI(_CandidateActionAPI):
+    service = staticmethod(services.confirm)
 
 
 class CandidateRejectAPI(APIView):
@@ -300,15 +308,8 @@ class CandidateRejectAPI(APIView):
         return Response(CandidateSerializer(candidate).data)
 
 
-class CandidateAskAgainAPI(APIView):
+class CandidateAskAgainAPI(_CandidateActionAPI):
     """Ask the case team again: a confirmed candidate whose disclosure request was
     withdrawn when the report was closed, the report open again."""
 
-    @extend_schema(request=None, responses=CandidateSerializer)
-    def post(self, request: Request, pk: int) -> Response:
-        candidate = _candidate(pk)
-        try:
-            services.ask_again(request.user, candidate)
-        except DjangoValidationError as exc:
-            return _bad(exc)
-        return Response(CandidateSerializer(candidate).data)
+    service = staticmethod(services.ask_again)

@@ -227,32 +227,34 @@ def _candidate(pk: int) -> Candidate:
         "report", "report__organisation", "case"), pk=pk)
 
 
-@login_required
-@require_POST
-def candidate_confirm(request: HttpRequest, pk: int) -> HttpResponse:
+def _decide(request: HttpRequest, pk: int, act: Callable[[Candidate], Any],
+            done: str) -> HttpResponse:
+    """A tracer's decision on a candidate (the service asks the policy first): a message
+    either way, back to the report."""
     candidate = _candidate(pk)
     try:
-        services.confirm(request.user, candidate)  # asks the policy first
+        act(candidate)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:
-        messages.success(request, _("Match confirmed. The family is told nothing until the "
-                                    "person has been asked."))
+        messages.success(request, done)
     return redirect("tracing:report", candidate.report.reference)
+
+
+@login_required
+@require_POST
+def candidate_confirm(request: HttpRequest, pk: int) -> HttpResponse:
+    return _decide(request, pk, lambda c: services.confirm(request.user, c),
+                   _("Match confirmed. The family is told nothing until the person has "
+                     "been asked."))
 
 
 @login_required
 @require_POST
 def candidate_reject(request: HttpRequest, pk: int) -> HttpResponse:
-    candidate = _candidate(pk)
-    try:
-        # The service asks the policy before it reads the reason.
-        services.reject(request.user, candidate, request.POST.get("reason", ""))
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, _("Candidate rejected."))
-    return redirect("tracing:report", candidate.report.reference)
+    # The service asks the policy before it reads the reason.
+    return _decide(request, pk, lambda c: services.reject(
+        request.user, c, request.POST.get("reason", "")), _("Candidate rejected."))
 
 
 @login_required
@@ -260,16 +262,9 @@ def candidate_reject(request: HttpRequest, pk: int) -> HttpResponse:
 def candidate_ask_again(request: HttpRequest, pk: int) -> HttpResponse:
     """A confirmed candidate whose request was withdrawn when the report was closed: the
     report open again, the team holding the person is asked again."""
-    candidate = _candidate(pk)
-    try:
-        services.ask_again(request.user, candidate)  # asks the policy first
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, _("The team holding the registered person will ask them "
-                                    "again. The family is told nothing until the person has "
-                                    "been asked."))
-    return redirect("tracing:report", candidate.report.reference)
+    return _decide(request, pk, lambda c: services.ask_again(request.user, c),
+                   _("The team holding the registered person will ask them again. The "
+                     "family is told nothing until the person has been asked."))
 
 
 # ------------------------------------------------------------------ case team
