@@ -28,7 +28,7 @@ from wayhome.domain.linkage.vector import (
     TableLinkage,
     compare,
     competing_from_totals,
-    is_partial_date,
+    lacks_full_date,
     neighbour_counts,
     odds_totals,
     prepare,
@@ -65,7 +65,7 @@ def candidate_pairs(spark: Any, model: TableModel, left: Rows,
         for row, side, rec in part:
             for r, rule in enumerate(rules):
                 # with rule.partial, only pairs where one record's date is partial
-                flag = not rule.partial or is_partial_date(rec.get(rule.partial, ""))
+                flag = not rule.partial or lacks_full_date(rec.get(rule.partial, ""))
                 for key in row_keys(rule, rec):
                     yield (r, "\x1f".join(key), row, side, flag)
 

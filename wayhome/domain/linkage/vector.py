@@ -316,16 +316,17 @@ def _cross(starts_a: IntArray, lens_a: IntArray, starts_b: IntArray,
     return starts_a[group] + t // lens_b[group], starts_b[group] + t % lens_b[group]
 
 
-def partial_dates(prep: Prepared, col: str) -> NDArray[np.bool_]:
-    """Rows whose ``col`` gives a year, or a year and month, but not a full date."""
-    raw, values = codes(prep, col)
-    partial = np.asarray([0 < len(v) < 10 for v in values] + [False], dtype=bool)
-    return np.asarray(partial[raw], dtype=bool)  # raw -1 (missing) -> the last, False
-
-
-def is_partial_date(value: str) -> bool:
-    """The row-at-a-time twin of :func:`partial_dates` (used by the Spark job)."""
+def lacks_full_date(value: str) -> bool:
+    """A date value that gives a year, or a year and month, but not a full date (what a
+    rule's ``partial`` option looks for; not a validity check)."""
     return 0 < len((value or "").strip()) < 10
+
+
+def partial_dates(prep: Prepared, col: str) -> NDArray[np.bool_]:
+    """Rows whose ``col`` :func:`lacks_full_date` (the Spark job asks row by row)."""
+    raw, values = codes(prep, col)
+    partial = np.asarray([lacks_full_date(v) for v in values] + [False], dtype=bool)
+    return np.asarray(partial[raw], dtype=bool)  # raw -1 (missing) -> the last, False
 
 
 def _rule_pairs(prep: Prepared, rule: BlockingRule) -> IntArray:
@@ -442,13 +443,11 @@ def _pick(items: list[str], idx: IntArray) -> list[str]:
     return [items[k] for k in idx.tolist()]
 
 
-def _names_similarity(a: list[str], b: list[str], joined_a: list[str] | None = None,
-                      joined_b: list[str] | None = None) -> FloatArray:
+def _names_similarity(a: list[str], b: list[str], joined_a: list[str],
+                      joined_b: list[str]) -> FloatArray:
     """The names engine's pair score, vectorised (mirrors ``names.engine._pair_score``);
-    ``joined_*``: the same spellings without spaces, when already at hand."""
+    ``joined_*``: the same spellings without spaces (:attr:`FlatNames.joined`)."""
     set_sort = (_score(fuzz.token_set_ratio, a, b) + _score(fuzz.token_sort_ratio, a, b)) / 200.0
-    if joined_a is None or joined_b is None:
-        joined_a, joined_b = [s.replace(" ", "") for s in a], [s.replace(" ", "") for s in b]
     joined = _score(fuzz.ratio, joined_a, joined_b) / 100.0
     return np.maximum(set_sort, joined)
 
