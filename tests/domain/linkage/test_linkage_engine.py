@@ -82,8 +82,28 @@ def test_day_month_swap_still_matches() -> None:
 def test_year_off_by_one_still_matches() -> None:
     left, right = Record("L", "Aung Kyaw", "M", "1990", "MMR"), \
         Record("R", "Aung Kyaw", "M", "1991-02-01", "MMR")
-    assert _levels(left, right)["birth"] == "year_within_1"
+    assert _levels(left, right)["birth"] == "year_only_within_1"
     assert [m.right_id for m in link([left], [right]).matches] == ["R"]
+
+
+def test_a_slip_of_the_year_with_the_same_day_counts_for_more_than_the_year_alone() -> None:
+    base = Record("L", "Aung Kyaw", "M", "1990-05-06", "MMR")
+    slip = score_pair(base, Record("R", "Aung Kyaw", "M", "1991-05-06", "MMR"))
+    other_day = score_pair(base, Record("R", "Aung Kyaw", "M", "1991-08-20", "MMR"))
+    assert {lv.field: lv.level for lv in slip.levels}["birth"] == "year_slip"
+    assert {lv.field: lv.level for lv in other_day.levels}["birth"] == "year_within_1"
+    assert slip.weight > other_day.weight
+
+
+def test_the_year_alone_agreeing_is_evidence_when_one_side_gives_only_the_year() -> None:
+    base = Record("L", "Aung Kyaw", "M", "1990-05-06", "MMR")
+    year_only = score_pair(base, Record("R", "Aung Kyaw", "M", "1990", "MMR"))
+    two_full_dates = score_pair(base, Record("R", "Aung Kyaw", "M", "1990-11-23", "MMR"))
+    levels = {lv.field: lv for lv in year_only.levels}
+    assert levels["birth"].level == "year_only"
+    assert levels["birth"].weight > 3
+    assert {lv.field: lv.level for lv in two_full_dates.levels}["birth"] == "year_within_1"
+    assert year_only.weight > two_full_dates.weight
 
 
 def test_birth_levels() -> None:
@@ -96,8 +116,12 @@ def test_birth_levels() -> None:
     assert level("1990-05-07") == "year_month"
     assert level("1990-05") == "year_month"
     assert level("1990-06-05") == "day_month_swapped"
-    assert level("1989") == "year_within_1"
+    assert level("1991-05-06") == "year_slip"
+    assert level("1990") == "year_only"
+    assert level("1989") == "year_only_within_1"
+    assert level("1991-01-01") == "year_within_1"
     assert level("1993-01-01") == "year_within_3"
+    assert level("1993") == "year_within_3"
     assert level("1999") == "disagree"
     assert level("") == "missing"
 
@@ -238,8 +262,9 @@ def test_cli_malformed_input_reports_all_and_writes_nothing(
 
 def test_ambiguous_match_goes_to_review() -> None:
     left = [Record("L1", "Mali Srisuk", "F", "1990", "THA")]
+    # R2 fits a little less well (no nationality), within the ambiguity margin of R1.
     right = [Record("R1", "Mali Srisuk", "F", "1990", "THA"),
-             Record("R2", "Mali Srisuk", "F", "1991", "THA")]
+             Record("R2", "Mali Srisuk", "F", "1990", "")]
     result = link(left, right)
     assert result.matches == ()
     assert [r.band for r in result.review] == ["review"]

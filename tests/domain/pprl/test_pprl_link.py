@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from wayhome.domain.linkage import Record, link
+from wayhome.domain.linkage import Record, link, load_settings
 from wayhome.domain.pprl import (
     Encoder,
     PprlError,
@@ -17,7 +17,9 @@ from wayhome.domain.pprl import (
     dumps,
     key_check_value,
     link_encoded,
+    load_levels,
     loads,
+    score,
 )
 
 KEY = bytes(range(32))
@@ -119,3 +121,43 @@ def test_encoded_link_of_long_lists_estimates_the_prior_as_the_plain_engine() ->
     after = {(m.left_id, m.right_id) for m in link_encoded(left, right).matches}
     assert len(after & truth) > len(before & truth)
     assert len(after - truth) <= len(before - truth) + 2
+
+
+@pytest.mark.parametrize(("birth", "level"), [
+    ("1990-05-12", "exact"),
+    ("1990-12-05", "day_month_swapped"),
+    ("1990", "same_year"),
+    ("1990-08-20", "same_year_other_day"),
+    ("1991-05-12", "year_slip"),
+    ("1991", "year_only_within_1"),
+    ("1991-08-20", "year_within_1"),
+    ("1970-05-12", "disagree"),
+    ("", "missing"),
+])
+def test_encoded_birth_levels_are_the_plain_engines(birth: str, level: str) -> None:
+    enc = Encoder(KEY, default_params())
+    base = enc.encode(Record("a", "Somchai Jaidee", birth="1990-05-12"))
+    other = enc.encode(Record("b", "Somchai Jaidee", birth=birth))
+    pair = score(base, other, load_levels(), load_settings())
+    assert {lv.field: lv.level for lv in pair.levels}["birth"] == level
+
+
+def test_a_slip_of_the_year_counts_for_more_than_another_day_a_year_apart() -> None:
+    enc = Encoder(KEY, default_params())
+    base = enc.encode(Record("a", "Somchai Jaidee", birth="1990-05-12"))
+    slip = enc.encode(Record("b", "Somchai Jaidee", birth="1991-05-12"))
+    other_day = enc.encode(Record("c", "Somchai Jaidee", birth="1991-08-20"))
+    levels, settings = load_levels(), load_settings()
+    assert score(base, slip, levels, settings).weight > \
+        score(base, other_day, levels, settings).weight
+
+
+def test_a_levels_table_lacking_a_birth_level_is_refused(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from wayhome.domain.pprl import match
+
+    data = match.levels_data()
+    broken = {**data, "birth": {k: v for k, v in data["birth"].items() if k != "year_slip"}}
+    monkeypatch.setattr(match, "levels_data", lambda: broken)
+    with pytest.raises(PprlError, match="levels.birth: expected the levels"):
+        match.load_levels()

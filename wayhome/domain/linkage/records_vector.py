@@ -25,7 +25,7 @@ from .vector import block, compare, one_to_one, prepare
 
 _TESTS = {"missing": "missing", "similarity": "sim", "agree": "exact", "exact": "exact",
           "year_month": "year_month", "day_month_swapped": "swap",
-          "year_within": "year_within", "else": "else"}
+          "day_month": "day_month",          "partial_year": "partial_year", "year_within": "year_within", "else": "else"}
 _KINDS = {"name": "name", "sex": "exact", "birth": "date", "nationality": "exact"}
 
 

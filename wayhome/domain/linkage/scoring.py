@@ -23,7 +23,9 @@ _KINDS = {
     "name": {"missing", "similarity", "else"},
     "sex": {"missing", "agree", "else"},
     "nationality": {"missing", "agree", "else"},
-    "birth": {"missing", "exact", "year_month", "day_month_swapped", "year_within", "else"},
+    "birth": {"missing", "exact", "year_month", "day_month_swapped", "day_month",
+              "partial_year",
+              "year_within", "else"},
 }
 
 
@@ -118,7 +120,7 @@ def _level(field: str, raw: Any, where: str) -> Level:
     years = 0
     if kind == "similarity":
         min_sim = _prob(raw.get("min_similarity"), f"{where}.min_similarity")
-    if kind == "year_within":
+    if kind in {"year_within", "partial_year"}:
         y = raw.get("years")
         if not isinstance(y, int) or isinstance(y, bool) or y < 0:
             raise LinkageDataError(f"{where}.years: expected a whole number >= 0")
@@ -193,6 +195,11 @@ def _birth_applies(level: Level, a: Birth | None, b: Birth | None) -> bool:
     if level.kind == "day_month_swapped":
         return (a.is_full and b.is_full and a.year == b.year and a.month != b.month
                 and a.month == b.day and a.day == b.month)
+    if level.kind == "day_month":
+        return (a.is_full and b.is_full and a.month == b.month and a.day == b.day
+                and abs(a.year - b.year) <= 1)
+    if level.kind == "partial_year":
+        return not (a.is_full and b.is_full) and abs(a.year - b.year) <= level.years
     if level.kind == "year_within":
         return abs(a.year - b.year) <= level.years
     return level.kind == "else"

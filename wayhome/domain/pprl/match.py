@@ -33,9 +33,17 @@ class Levels:
     nationality: dict[str, float]
 
 
-def _weights(table: object, where: str) -> dict[str, float]:
+#: The levels :func:`score` can give each field besides "missing" (which weighs 0).
+BIRTH_LEVELS = frozenset({"exact", "day_month_swapped", "same_year", "same_year_other_day",
+                          "year_slip", "year_only_within_1", "year_within_1", "disagree"})
+AGREE_LEVELS = frozenset({"agree", "disagree"})
+
+
+def _weights(table: object, where: str, required: frozenset[str]) -> dict[str, float]:
     if not isinstance(table, dict):
         raise PprlError(f"pprl.toml: {where} must be a table")
+    if set(table) != required:
+        raise PprlError(f"pprl.toml: {where}: expected the levels {', '.join(sorted(required))}")
     out = {}
     for level, mu in table.items():
         m, u = float(mu[0]), float(mu[1])
@@ -49,9 +57,9 @@ def load_levels() -> Levels:
     data = levels_data()
     name = tuple(sorted(((str(lv["id"]), float(lv["min"]), math.log2(lv["m"] / lv["u"]))
                          for lv in data["name"]), key=lambda t: -t[1]))
-    return Levels(name, _weights(data["birth"], "levels.birth"),
-                  _weights(data["sex"], "levels.sex"),
-                  _weights(data["nationality"], "levels.nationality"))
+    return Levels(name, _weights(data["birth"], "levels.birth", BIRTH_LEVELS),
+                  _weights(data["sex"], "levels.sex", AGREE_LEVELS),
+                  _weights(data["nationality"], "levels.nationality", AGREE_LEVELS))
 
 
 def candidate_pairs(left: Sequence[Encoded], right: Sequence[Encoded],
@@ -98,7 +106,10 @@ def _birth_level(a: Encoded, b: Encoded) -> str:
             return "day_month_swapped"
         return "same_year_other_day"
     if year >= _NEAR_YEAR:
-        return "year_within_1"
+        if a.birth_md is None or b.birth_md is None:
+            return "year_only_within_1"
+        # The same day and month a year apart: a slip of the year.
+        return "year_slip" if dice(a.birth_md, b.birth_md) >= 0.9 else "year_within_1"
     return "disagree"
 
 
