@@ -18,6 +18,10 @@ LEVEL_LABELS = {
     ("birth", "exact"): _("same date of birth"),
     ("birth", "year_month"): _("same year and month of birth"),
     ("birth", "day_month_swapped"): _("same date with day and month swapped"),
+    ("birth", "year_slip"): _("same day and month, birth years one apart"),
+    ("birth", "year_only"): _("same birth year (only the year known on one side)"),
+    ("birth", "year_only_within_1"): _(
+        "birth year within one year (only the year known on one side)"),
     ("birth", "year_within_1"): _("birth year within one year"),
     ("birth", "year_within_3"): _("birth year within three years"),
     ("birth", "disagree"): _("birth years far apart"),
