@@ -93,3 +93,27 @@ def test_a_known_part_is_not_cut_out_of_a_longer_syllable() -> None:
     # สุข (suk) is a listed part, but in สุขุม (sukhum) its ข carries the vowel ุ
     assert romanise_thai("สุขุม")[0] == "sukhum"
     assert romanise_thai("สุขใจ")[0] == "sukchai"
+
+
+@pytest.mark.parametrize(("chinese", "written"), [
+    ("王大文", "Ong Tua Bun"),
+    ("鄭家豪", "Tay Ka Ho"),
+    ("蔡丽华", "Chua Lee Hua"),
+    ("陳大文", "Tan Tua Bun"),
+])
+def test_hokkien_spellings_as_written_in_singapore_and_malaysia_match(
+        chinese: str, written: str) -> None:
+    assert similarity(chinese, written) >= 0.95
+
+
+def test_hokkien_family_names_come_from_the_table_and_the_rest_from_peh_oe_ji() -> None:
+    spellings = romanise_chinese("黃偉強")
+    assert {"ng ui kiong", "oei ui kiong", "ui kiong ng"} <= set(spellings)
+    # 歐陽 is not in the Hokkien table: its Peh-oe-ji reading, run together.
+    assert "auiong chi beng" in romanise_chinese("歐陽志明")
+
+
+def test_hokkien_readings_come_after_mandarin_and_cantonese() -> None:
+    spellings = romanise_chinese("陳大文")
+    assert spellings.index("chen dawen") < spellings.index("chan tai man") \
+        < spellings.index("tan tua bun")

@@ -2,8 +2,8 @@
 
 Pure Python, works offline (no model or corpus downloads). A name written
 "Nguyễn Văn Hùng", "NGUYEN VAN HUNG" or "Hung Nguyen"; "สมหญิง", "Somying" or
-"Som Ying"; Burmese in Unicode or Zawgyi; Chinese in characters, pinyin or
-Cantonese spellings, becomes a :class:`Name` with romanised variant spellings
+"Som Ying"; Burmese in Unicode or Zawgyi; Chinese in characters, pinyin,
+Cantonese or Hokkien spellings, becomes a :class:`Name` with romanised variant spellings
 and consonant-skeleton keys, and two names get a :func:`similarity` in [0, 1].
 
 Usage::

@@ -12,7 +12,8 @@ import functools
 import itertools
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from typing import Any
 
 from anyascii import anyascii
 
@@ -231,6 +232,33 @@ def _chinese_tables() -> tuple[
             variant_table(data, "compound_surnames"))
 
 
+@functools.cache
+def _hokkien_tables() -> tuple[dict[str, tuple[str, ...]], tuple[tuple[str, str], ...]]:
+    data = load("chinese")
+    return variant_table(data, "hokkien_surnames"), pairs(data, "hokkien_poj")
+
+
+@functools.cache
+def _hokkien_converter() -> Any:
+    from taibun import Converter  # type: ignore[import-untyped]
+
+    return Converter(system="POJ", dialect="south", format="strip")
+
+
+def _hokkien_syllables(chars: Sequence[str]) -> list[str]:
+    """Each character's Hokkien reading (taibun's Peh-oe-ji, tones stripped), rewritten by
+    ``hokkien_poj`` towards everyday spellings ("chhoa" -> "chua", "toa" -> "tua")."""
+    converter = _hokkien_converter()
+    _, rules = _hokkien_tables()
+    out: list[str] = []
+    for ch in chars:
+        syl = fold(str(converter.get(ch)).lower())
+        for pattern, repl in rules:
+            syl = re.sub(pattern, repl, syl)
+        out.append(re.sub(r"[^a-z]", "", syl) or fold(anyascii(ch)).lower())
+    return out
+
+
 def chinese_family_length(chars: str) -> int:
     """2 for a two-character family name (歐陽, 司馬, 諸葛, 上官 ...), else 1."""
     _, _, compound = _chinese_tables()
@@ -254,7 +282,9 @@ def _hk_syllable(jyutping: str, rules: tuple[tuple[str, str], ...]) -> str:
 
 
 def romanise_chinese(name: str) -> tuple[str, ...]:
-    """Mandarin pinyin (no tones), Cantonese Jyutping and a Hong Kong-style spelling, each
+    """Mandarin pinyin (no tones), Cantonese Jyutping, a Hong Kong-style spelling and
+    Hokkien (Singapore / Malaysia / Indonesia spellings of the family name, Peh-oe-ji of the
+    given name: "王大文" -> "ong tua bun"), each
     with the family name (one character, or two for the compound family names of
     ``data/chinese.toml``: 歐陽 ouyang / au yeung, 司馬, 諸葛, 上官 ...) written first and
     last ("chen dawen", "dawen chen", "ouyang zhenhua", "zhenhua ouyang")."""
@@ -286,6 +316,14 @@ def romanise_chinese(name: str) -> tuple[str, ...]:
             f"{family} {' '.join(given)}",
             f"{' '.join(given)} {family}",
         ]
+    # Hokkien: syllables written apart, family name first or last ("Ong Tua Bun").
+    hokkien = _hokkien_syllables(chars)
+    hokkien_surnames, _ = _hokkien_tables()
+    families = hokkien_surnames.get(chars[0], ()) if flen == 1 else ()
+    for family in families or ("".join(hokkien[:flen]),):
+        given = hokkien[flen:]
+        out += [f"{family} {' '.join(given)}", f"{' '.join(given)} {family}"] if given \
+            else [family]
     return unique(out)
 
 
