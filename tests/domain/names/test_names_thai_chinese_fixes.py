@@ -83,6 +83,21 @@ def test_old_indonesian_spellings_match_the_modern_ones(old: str, new: str) -> N
     assert similarity(old, new) == 1.0
 
 
+def test_arabic_kh_written_h_inside_a_name_matches() -> None:
+    assert similarity("Akhmad", "Ahmad") == 1.0
+    # only inside a word: a leading Kh stays (Khin, Khun are their own names)
+    from wayhome.domain.names import normalise
+
+    assert normalise("Khin").variants == ("khin",)
+
+
+def test_f_and_p_share_a_key_as_in_indonesian_and_filipino_spellings() -> None:
+    from wayhome.domain.names import name_key
+
+    assert name_key("yusuf") == name_key("yusup")
+    assert similarity("Yusuf", "Yusup") >= 0.85
+
+
 def test_chinese_ch_is_not_read_as_old_indonesian_spelling() -> None:
     from wayhome.domain.names import normalise
 

@@ -344,6 +344,17 @@ def _latin_rules() -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]]:
     return pairs(data, "old_to_new"), tuple(str(t) for t in data.get("triggers", []))
 
 
+@functools.cache
+def _latin_alternatives() -> tuple[tuple[str, str], ...]:
+    return pairs(load("latin"), "alternatives")
+
+
+def _alternative(word: str, pattern: str, repl: str) -> str:
+    if pattern.startswith("-"):
+        return word[:1] + word[1:].replace(pattern[1:], repl)
+    return word.replace(pattern, repl)
+
+
 def _modern_spelling(word: str, rules: tuple[tuple[str, str], ...]) -> str:
     """Old orthography to new, in one left-to-right pass (so "dj" -> "j" is not then
     turned into "y" by the "j" -> "y" rule)."""
@@ -363,11 +374,14 @@ def _modern_spelling(word: str, rules: tuple[tuple[str, str], ...]) -> str:
 def romanise_latin(token: str) -> tuple[str, ...]:
     """The folded token, plus its modern spelling when it is written in an older
     Indonesian/Malay orthography (``data/latin.toml``: Soekarno -> sukarno, Djoko -> joko,
-    Achmad -> akhmad / ahmad)."""
+    Achmad -> akhmad / ahmad), and its everyday alternatives (Akhmad -> ahmad)."""
     base = fold(anyascii(fold(token)))
     rules, triggers = _latin_rules()
     word = base.lower()
-    if not any((t[1:] in word[1:]) if t.startswith("-") else (t in word) for t in triggers):
-        return unique([base])
-    modern = _modern_spelling(word, rules)
-    return unique([base, modern, modern.replace("kh", "h")])
+    spellings = [base]
+    if any((t[1:] in word[1:]) if t.startswith("-") else (t in word) for t in triggers):
+        modern = _modern_spelling(word, rules)
+        spellings += [modern, modern.replace("kh", "h")]
+    spellings += [_alternative(s, pattern, repl) for s in list(spellings)
+                  for pattern, repl in _latin_alternatives()]
+    return unique(spellings)
