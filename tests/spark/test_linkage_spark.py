@@ -61,3 +61,12 @@ def test_spark_candidate_pairs_are_the_local_blocking(spark: Any) -> None:
     remote = candidate_pairs(spark, model, left, right).collect()
     assert sorted((int(r["i"]), int(r["j"])) for r in remote) == \
         list(zip(i.tolist(), j.tolist(), strict=True))
+
+
+def test_spark_run_leaves_no_cached_pairs_behind(spark: Any) -> None:
+    left, right, _ = lists(60, seed=3)
+    model = load_table_model("registry")
+    params = run(model, _cols(left), _cols(right)).params
+    before = spark.sparkContext._jsc.getPersistentRDDs().size()
+    spark_run(spark, model, params, left, right, partitions=3)
+    assert spark.sparkContext._jsc.getPersistentRDDs().size() == before

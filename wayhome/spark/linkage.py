@@ -144,10 +144,14 @@ def spark_run(spark: Any, model: TableModel, params: Parameters, left: Rows,
         return i, j, levels, weight, prob
 
     scored = blocks.map(score_block)
+    cached = [blocks]
+    broadcasts = [cols, shared]
     if competing:
         scored = scored.cache()
+        cached.append(scored)
         totals = spark.sparkContext.broadcast(scored.map(
             lambda b: odds_totals(n, b[0], b[1], b[3])).fold(np.zeros(n), np.add))
+        broadcasts.append(totals)
 
         def compete(b: Scored) -> Scored:
             return b[0], b[1], b[2], b[3], competing_from_totals(b[0], b[1], b[3],
@@ -159,8 +163,15 @@ def spark_run(spark: Any, model: TableModel, params: Parameters, left: Rows,
         sel = b[4] >= threshold
         return b[0][sel], b[1][sel], b[2][sel], b[3][sel], b[4][sel]
 
-    kept = scored.map(keep).collect()
-    blocks.unpersist()
+    try:
+        kept = scored.map(keep).collect()
+    finally:
+        # A long-lived Spark session would otherwise hold the compared pairs and the
+        # broadcast columns and counts until it ends.
+        for rdd in cached:
+            rdd.unpersist()
+        for b in broadcasts:
+            b.destroy()
     if not kept:
         empty = np.zeros(0, dtype=np.int64)
         return TableLinkage(empty, empty, np.zeros((0, width), dtype=np.int8),
