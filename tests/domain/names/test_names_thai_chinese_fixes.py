@@ -132,3 +132,13 @@ def test_hokkien_readings_come_after_mandarin_and_cantonese() -> None:
     spellings = romanise_chinese("陳大文")
     assert spellings.index("chen dawen") < spellings.index("chan tai man") \
         < spellings.index("tan tua bun")
+
+
+@pytest.mark.parametrize(("thai", "everyday"), [
+    ("มงคล", "mongkol"),    # whole-word reading: "mangakhon"
+    ("สมหมาย", "sommai"),   # "samahamai"
+    ("วิมล", "wimol"),      # final ล written l
+    ("ชนิดา", "chanida"),   # a lone consonant carries the hidden a
+])
+def test_thai_words_are_also_read_syllable_by_syllable(thai: str, everyday: str) -> None:
+    assert similarity(thai, everyday) >= 0.95

@@ -70,14 +70,44 @@ def _thai_parts() -> tuple[dict[str, tuple[str, ...]], int]:
 _THAI_CONSONANT = re.compile("[\u0e01-\u0e2e]")
 
 
+def _thai_syllable_spellings(text: str) -> tuple[str, ...]:
+    """RTGS spelt syllable by syllable (pythainlp's dictionary syllable splitter), and the
+    same with a final ล written "l" as everyday spellings do (กุล Kul, วิมล Wimol).
+
+    The whole-word reading guesses the hidden vowels of a run of consonants wrongly
+    (มงคล "mangakhon", สมหมาย "samahamai"); split first, each syllable reads right
+    ("mong" + "khon", "som" + "mai"). A syllable of one consonant has the hidden a
+    (ช|นิ|ดา "chanida"). Empty when the splitter finds a single syllable (the whole-word
+    reading is then the same)."""
+    from pythainlp.tokenize import syllable_tokenize
+    from pythainlp.transliterate import romanize
+
+    syllables = syllable_tokenize(text, engine="dict")
+    if len(syllables) < 2:
+        syllables = [text]
+    rtgs: list[str] = []
+    everyday: list[str] = []
+    for syl in syllables:
+        spelt = romanize(syl + "ะ" if len(syl) == 1 and _THAI_CONSONANT.match(syl) else syl,
+                         engine="royin")
+        rtgs.append(spelt)
+        final_l = syl.rstrip("่้๊๋์").endswith("ล") and spelt.endswith("n")
+        everyday.append(spelt[:-1] + "l" if final_l else spelt)
+    out = ["".join(rtgs), "".join(everyday)]
+    return unique(out) if len(syllables) > 1 else unique(out[1:])
+
+
 def _royin(text: str, engines: tuple[str, ...]) -> tuple[str, ...]:
-    """pythainlp's spellings, with the initial อ + consonant it drops put back ("a")."""
+    """pythainlp's spellings (syllable by syllable first, see :func:`_thai_syllable_spellings`,
+    then its whole-word engines), with the initial อ + consonant it drops put back ("a")."""
     from pythainlp.transliterate import romanize
 
     prefix = ""
     if len(text) > 2 and text[0] == "อ" and _THAI_CONSONANT.match(text[1]):
         prefix, text = "a", text[1:]
-    return unique(prefix + romanize(text, engine=engine) for engine in engines)
+    spellings = [*_thai_syllable_spellings(text),
+                 *(romanize(text, engine=engine) for engine in engines)]
+    return unique(prefix + s for s in spellings if s)
 
 
 # Vowel signs, tone marks and other marks written after (or above/below) a consonant, and
