@@ -177,6 +177,14 @@ def test_bad_model_file_is_refused_with_the_place() -> None:
             {"column": "a", "kind": "exact", "levels": [{"test": "exact"}]}]})
 
 
+@pytest.mark.parametrize("expr", ["name.tokenpair", "birth.prefix", "birth.prefix0", ".key"])
+def test_a_misspelt_blocking_key_expression_is_refused(expr: str) -> None:
+    # an unknown operation used to block on the whole raw value without a word
+    with pytest.raises(LinkageDataError, match=r"blocking\[0\].keys: key expression"):
+        parse_table_model({"blocking": [{"keys": [expr]}], "comparisons": [
+            {"column": "a", "kind": "exact", "levels": [{"test": "exact"}, {"test": "else"}]}]})
+
+
 def _with_name_tf(tf: str, levels: tuple[str, ...] = ()) -> TableModel:
     """The registry model with its name comparison's term frequencies set to ``tf``."""
     from dataclasses import replace

@@ -50,6 +50,7 @@ otherwise pair every two people born the same year who share a name token.
 from __future__ import annotations
 
 import functools
+import re
 import tomllib
 from dataclasses import dataclass
 from importlib import resources
@@ -212,6 +213,19 @@ def _comparison(raw: Any, where: str) -> TableComparison:
                            tuple(str(x) for x in tf_levels), anchor)
 
 
+#: What may follow "col." in a blocking key expression (besides ``prefixN``).
+KEY_OPERATIONS = frozenset({"key", "tokenkey", "tokens", "sorted", "wordtokens", "year",
+                            "monthday"})
+
+
+def _check_key_expression(expr: str, where: str) -> None:
+    col, dot, op = expr.partition(".")
+    if not col or (dot and not (op in KEY_OPERATIONS or re.fullmatch(r"prefix[1-9]\d*", op))):
+        raise LinkageDataError(
+            f"{where}: key expression {expr!r}: expected col or col.<operation>, the "
+            f"operation one of {', '.join(sorted(KEY_OPERATIONS))} or prefixN")
+
+
 def parse_table_model(data: dict[str, Any], name: str = "model") -> TableModel:
     """Check and convert a parsed model TOML document."""
     model = data.get("model", {})
@@ -222,6 +236,8 @@ def parse_table_model(data: dict[str, Any], name: str = "model") -> TableModel:
         keys = raw.get("keys") if isinstance(raw, dict) else None
         if not isinstance(keys, list) or not keys or not all(isinstance(k, str) for k in keys):
             raise LinkageDataError(f"blocking[{i}].keys: expected a list of key expressions")
+        for expr in keys:
+            _check_key_expression(expr, f"blocking[{i}].keys")
         partial = raw.get("partial", "")
         if not isinstance(partial, str):
             raise LinkageDataError(f"blocking[{i}].partial: expected a column name")
