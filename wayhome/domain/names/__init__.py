@@ -18,7 +18,7 @@ Bad input (not text, empty, over 200 characters, control characters, no letters)
 raises :class:`NameInputError` (a ValueError). Data: ``data/*.toml``.
 """
 
-from .engine import MAX_VARIANTS, normalise, similarity
+from .engine import MAX_VARIANTS, clear_caches, normalise, similarity
 from .keys import name_key, skeleton, token_set_keys
 from .khmer_lao import romanise_khmer, romanise_lao
 from .model import MAX_NAME_LENGTH, Name, NameDataError, NameInputError
@@ -34,6 +34,7 @@ from .scripts import detect_scripts, fold
 from .zawgyi import is_zawgyi, zawgyi_probability, zawgyi_to_unicode
 
 __all__ = [
+    "clear_caches",
     "MAX_NAME_LENGTH",
     "MAX_VARIANTS",
     "Name",

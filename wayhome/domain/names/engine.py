@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 import unicodedata
@@ -65,6 +66,28 @@ _ROMANISERS: dict[str, Callable[[str], tuple[str, ...]]] = {
 }
 
 
+@functools.lru_cache(maxsize=1 << 17)
+def _romanise_token(script: str | None, token: str) -> tuple[str, ...]:
+    """One token's spellings, memoised: tokens recur far more than whole names do (a
+    register of 100,000 names holds a few thousand distinct given and family names)."""
+    return _ROMANISERS.get(script or "", rom.romanise_latin)(token)
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _romanise_han(text: str) -> tuple[str, ...]:
+    return rom.romanise_chinese(text)
+
+
+def clear_caches() -> None:
+    """Forget the memoised spellings and keys of single tokens and characters (for
+    benchmarks that time a cold start; the data tables stay loaded)."""
+    from .keys import skeleton
+    from .scripts import _script_of
+
+    for cached in (_romanise_token, _romanise_han, skeleton, _script_of):
+        cached.cache_clear()
+
+
 def _combine(per_token: list[tuple[str, ...]]) -> tuple[str, ...]:
     """Whole-name spellings from each token's spellings, the most usual combinations
     first (lowest sum of the tokens' positions), at most ``MAX_VARIANTS``: so the
@@ -94,12 +117,12 @@ def normalise(name: str) -> Name:
     per_token: list[tuple[str, ...]] = []
     han = "".join(t for t in tokens if _token_script(t) == HAN)
     if han:
-        per_token.append(rom.romanise_chinese(han))
+        per_token.append(_romanise_han(han))
     for token in tokens:
         script = _token_script(token)
         if script is None or script == HAN:
             continue
-        spellings = _ROMANISERS.get(script, rom.romanise_latin)(token)
+        spellings = _romanise_token(script, token)
         if spellings:
             per_token.append(spellings)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ._data import load, pairs
 from .model import NameDataError
@@ -19,6 +19,9 @@ class PhoneticRules:
     drop_after_first: frozenset[str]
     vowels: frozenset[str]
     initial_vowel: str
+    #: ``letters`` and ``drop_after_first`` as str.translate tables.
+    letter_table: dict[int, int] = field(default_factory=dict)
+    drop_table: dict[int, None] = field(default_factory=dict)
 
 
 @functools.cache
@@ -30,15 +33,22 @@ def phonetic_rules() -> PhoneticRules:
         for k, v in letters.items()
     ):
         raise NameDataError("phonetic.toml: [letters] maps one letter to one letter")
+    drop = frozenset(str(data.get("drop_after_first", "")))
     return PhoneticRules(
         digraphs=pairs(data, "digraphs"),
         letters=dict(letters),
-        drop_after_first=frozenset(str(data.get("drop_after_first", ""))),
+        drop_after_first=drop,
         vowels=frozenset(str(data.get("vowels", ""))),
         initial_vowel=str(data.get("initial_vowel", "a")),
+        letter_table=str.maketrans(dict(letters)),
+        drop_table={ord(ch): None for ch in drop},
     )
 
 
+_RUNS = re.compile(r"(.)\1+")
+
+
+@functools.lru_cache(maxsize=1 << 18)
 def skeleton(token: str) -> str:
     """Consonant skeleton of one folded Latin token: "somying" -> "smn", "nguyen" -> "nn".
 
@@ -49,17 +59,11 @@ def skeleton(token: str) -> str:
     if not word:
         return ""
     for src, dst in rules.digraphs:
-        word = word.replace(src, dst)
-    word = "".join(rules.letters.get(ch, ch) for ch in word)
-    first, rest = word[0], word[1:]
-    if first in rules.vowels:
-        first = rules.initial_vowel
-    body = first + "".join(ch for ch in rest if ch not in rules.drop_after_first)
-    out: list[str] = []
-    for ch in body:
-        if not out or out[-1] != ch:
-            out.append(ch)
-    return "".join(out)
+        if src in word:
+            word = word.replace(src, dst)
+    word = word.translate(rules.letter_table)
+    first = rules.initial_vowel if word[0] in rules.vowels else word[0]
+    return _RUNS.sub(r"\1", first + word[1:].translate(rules.drop_table))
 
 
 def name_key(variant: str) -> str:

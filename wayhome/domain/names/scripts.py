@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 
 LATIN = "Latin"
@@ -39,6 +40,7 @@ _VIETNAMESE_MARKS = frozenset("\u0309\u0323\u031b\u0306")
 _VIETNAMESE_LETTERS = frozenset("đĐ")
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def _script_of(ch: str) -> str | None:
     cp = ord(ch)
     for first, last, script in _RANGES:
