@@ -39,7 +39,9 @@ FloatArray = NDArray[np.float64]
 Columns = Mapping[str, Sequence[str]]
 #: Names keep at most this many variant spellings for scoring (the most usual first).
 MAX_SCORED_VARIANTS = 8
-WORKERS = 1
+#: Threads rapidfuzz scores string pairs with (-1: all cores; the scoring runs in C++
+#: without the GIL, and the results do not depend on it).
+WORKERS = -1
 
 
 @dataclass(slots=True)
@@ -351,7 +353,7 @@ def _rule_pairs(prep: Prepared, rule: BlockingRule) -> IntArray:
         a, b = _cross(starts, _run_counts(partial, starts, lens), starts, lens)
         i, j = np.minimum(rows[a], rows[b]), np.maximum(rows[a], rows[b])
         sel = i < j
-        return np.unique(i[sel] * n + j[sel])
+        return _sorted_unique(i[sel] * n + j[sel])
     left = rows < prep.n_left
     lk, lr, lp = keys[left], rows[left], partial[left]
     rk, rr, rp = keys[~left], rows[~left], partial[~left]
@@ -364,12 +366,12 @@ def _rule_pairs(prep: Prepared, rule: BlockingRule) -> IntArray:
         ls, ll, rs, rl = ls[keep], ll[keep], rs[keep], rl[keep]
     if not rule.partial:
         a, b = _cross(ls, ll, rs, rl)
-        return np.unique(lr[a] * n + rr[b])
+        return _sorted_unique(lr[a] * n + rr[b])
     lpn, rpn = _run_counts(lp, ls, ll), _run_counts(rp, rs, rl)
     # left partial x all right, then left full dates x right partial
     a1, b1 = _cross(ls, lpn, rs, rl)
     a2, b2 = _cross(ls + lpn, ll - lpn, rs, rpn)
-    return np.unique(np.concatenate([lr[a1] * n + rr[b1], lr[a2] * n + rr[b2]]))
+    return _sorted_unique(np.concatenate([lr[a1] * n + rr[b1], lr[a2] * n + rr[b2]]))
 
 
 def _run_counts(flags: NDArray[np.bool_], starts: IntArray, lens: IntArray) -> IntArray:
@@ -378,6 +380,28 @@ def _run_counts(flags: NDArray[np.bool_], starts: IntArray, lens: IntArray) -> I
         return np.zeros(0, dtype=np.int64)
     total = np.concatenate([[0], np.cumsum(flags, dtype=np.int64)])
     return np.asarray(total[starts + lens] - total[starts], dtype=np.int64)
+
+
+def _sorted_unique(x: IntArray) -> IntArray:
+    """``np.unique(x)`` for integers by sorting (numpy 2's hashing path for plain
+    ``np.unique`` is an order of magnitude slower on millions of int64 pair codes)."""
+    x = np.sort(x)
+    if len(x) < 2:
+        return x
+    keep = np.empty(len(x), dtype=np.bool_)
+    keep[0] = True
+    np.not_equal(x[1:], x[:-1], out=keep[1:])
+    return x[keep]
+
+
+def _union_sorted(a: IntArray, b: IntArray) -> IntArray:
+    """Union of two sorted arrays without duplicates, as one: ``b``'s new values inserted
+    into ``a`` by binary search (``np.union1d`` sorts both together again)."""
+    if not len(a):
+        return b
+    pos = np.searchsorted(a, b)
+    new = b[(pos == len(a)) | (a[np.minimum(pos, len(a) - 1)] != b)]
+    return np.insert(a, np.searchsorted(a, new), new)
 
 
 def block(prep: Prepared, rules: Sequence[BlockingRule]) -> tuple[IntArray, IntArray]:
@@ -398,7 +422,7 @@ def block_with_rules(prep: Prepared, rules: Sequence[BlockingRule]) -> tuple[
     for rule in rules:
         pairs = _rule_pairs(prep, rule)
         per_rule.append(pairs)
-        found = np.union1d(found, pairs)
+        found = _union_sorted(found, pairs)
     members = []
     for k in range(len(per_rule)):
         mask = np.zeros(len(found), dtype=np.bool_)
@@ -443,13 +467,15 @@ def _pick(items: list[str], idx: IntArray) -> list[str]:
     return [items[k] for k in idx.tolist()]
 
 
-def _names_similarity(a: list[str], b: list[str], joined_a: list[str],
-                      joined_b: list[str]) -> FloatArray:
-    """The names engine's pair score, vectorised (mirrors ``names.engine._pair_score``);
-    ``joined_*``: the same spellings without spaces (:attr:`FlatNames.joined`)."""
-    set_sort = (_score(fuzz.token_set_ratio, a, b) + _score(fuzz.token_sort_ratio, a, b)) / 200.0
-    joined = _score(fuzz.ratio, joined_a, joined_b) / 100.0
-    return np.maximum(set_sort, joined)
+def _names_similarity(fn: FlatNames, ia: IntArray, ib: IntArray) -> FloatArray:
+    """The names engine's pair score of spellings ``ia`` x ``ib``, vectorised (mirrors
+    ``names.engine._pair_score``). The token-sort ratio is the plain ratio of the spellings
+    with their tokens sorted, which :class:`FlatNames` holds already (rapidfuzz would sort
+    them again for every pair)."""
+    set_ratio = _score(fuzz.token_set_ratio, _pick(fn.variants, ia), _pick(fn.variants, ib))
+    sort_ratio = _score(fuzz.ratio, _pick(fn.sorted_text, ia), _pick(fn.sorted_text, ib))
+    joined = _score(fuzz.ratio, _pick(fn.joined, ia), _pick(fn.joined, ib)) / 100.0
+    return np.maximum((set_ratio + sort_ratio) / 200.0, joined)
 
 
 #: Distinct name pairs scored per chunk (bounds memory: each pair explodes into every
@@ -476,14 +502,14 @@ def _name_features_chunk(nc: NameColumn, pa: IntArray, pb: IntArray,
                 "jw": np.zeros(0), "sim": np.zeros(0), "tok": np.zeros(0)}
     fn = nc.flat
     ia, ib, starts = _explode(pa, pb, fn.counts, fn.counts, fn.offsets, fn.offsets)
-    va, vb = _pick(fn.variants, ia), _pick(fn.variants, ib)
     if tests & {"exact", "jw"}:
         eq = (fn.sorted_code[ia] == fn.sorted_code[ib]).astype(np.float64)
         out["exact"] = np.maximum.reduceat(eq, starts) > 0
         if "jw" in tests:
             jw = np.maximum(_score(JaroWinkler.normalized_similarity,
                                    _pick(fn.sorted_text, ia), _pick(fn.sorted_text, ib)),
-                            _score(JaroWinkler.normalized_similarity, va, vb))
+                            _score(JaroWinkler.normalized_similarity,
+                                   _pick(fn.variants, ia), _pick(fn.variants, ib)))
             out["jw"] = np.maximum.reduceat(jw, starts)
     if tests & {"key", "sim"}:
         kcode, kcounts, koffs = fn.key_code, fn.key_counts, fn.key_offsets
@@ -496,12 +522,11 @@ def _name_features_chunk(nc: NameColumn, pa: IntArray, pb: IntArray,
             shared[nonempty] = np.maximum.reduceat(eqk, kstarts[nonempty]) > 0
         out["key"] = shared
         if "sim" in tests:
-            per_variant = _names_similarity(va, vb, _pick(fn.joined, ia),
-                                            _pick(fn.joined, ib))
+            per_variant = _names_similarity(fn, ia, ib)
             best = np.minimum(1.0, np.maximum.reduceat(per_variant, starts))
             if "tok" in tests:
                 # Token agreement of the best-scoring spelling pair of each name pair.
-                group = np.repeat(np.arange(len(pa)), np.diff(np.append(starts, len(va))))
+                group = np.repeat(np.arange(len(pa)), np.diff(np.append(starts, len(ia))))
                 order = np.lexsort((-per_variant, group))
                 first = order[np.r_[0, np.flatnonzero(np.diff(group[order])) + 1]]
                 out["tok"] = fn.tokens.agreement(ia[first], ib[first])
