@@ -96,12 +96,12 @@ class FamilyReport(models.Model):
         return self.reference
 
     def latest_consent(self) -> FamilyConsent | None:
-        return self.consents.order_by("-recorded_at", "-id").first()
+        # FamilyConsent's own ordering: the latest record first.
+        return self.consents.first()
 
     @property
     def has_consent(self) -> bool:
-        rec = self.latest_consent()
-        return bool(rec and rec.granted)
+        return FamilyConsent.allows_tracing(self.latest_consent())
 
 
 class FamilyConsent(models.Model):
@@ -119,6 +119,12 @@ class FamilyConsent(models.Model):
     class Meta:
         ordering = ["-recorded_at", "-id"]
         verbose_name = _("family consent for tracing")
+
+    @staticmethod
+    def allows_tracing(latest: FamilyConsent | None) -> bool:
+        """The one rule: tracing goes on only while the family's latest consent record
+        grants it (none recorded: no)."""
+        return bool(latest and latest.granted)
 
 
 class ReportStatusChange(models.Model):

@@ -34,7 +34,7 @@ from .forms import (
     ReportForm,
 )
 from .labels import field_label, level_label
-from .models import Candidate, DisclosureRequest, FamilyReport
+from .models import Candidate, DisclosureRequest, FamilyConsent, FamilyReport
 
 
 def _all_problems(form: forms.Form, data: Any) -> None:
@@ -119,7 +119,7 @@ def _report_page(request: HttpRequest, report: FamilyReport, **bound: Any) -> Ht
     # candidate shown.
     shown = services.candidates_for_tracer(request.user, report)
     consents = list(report.consents.select_related("recorded_by"))  # the latest first
-    family_consent = bool(consents and consents[0].granted)
+    family_consent = FamilyConsent.allows_tracing(consents[0] if consents else None)
     rows = [{"c": c, "ev": _evidence_rows(c),
              "outcome": services.tracer_outcome(c, family_consent=family_consent),
              "reject_form": RejectForm(auto_id=f"reject{c.pk}_%s")} for c in shown]
