@@ -268,3 +268,23 @@ def test_ambiguous_match_goes_to_review() -> None:
     result = link(left, right)
     assert result.matches == ()
     assert [r.band for r in result.review] == ["review"]
+
+
+@pytest.mark.parametrize("backend", ["python", "vectorised"])
+def test_a_name_respelt_beyond_every_key_meets_its_record_by_the_full_birth_date(
+        backend: str) -> None:
+    left = [Record("L", "Wira Chinnawat", "M", "2005-05-17", "THA")]
+    right = [Record("R", "Veera Shinawatra", "M", "2005-05-17", "THA"),
+             Record("S", "Veera Shinawatra", "M", "2005", "THA")]
+    names = [normalise(r.name) for r in left + right]
+    # no name key in common: only the birth date brings the two together
+    assert candidate_pairs(names[:1], names[1:]) == []
+    result = link(left, right, backend=backend)
+    assert [(m.left_id, m.right_id) for m in result.matches + result.review] == [("L", "R")]
+
+
+def test_only_a_full_birth_date_is_a_block() -> None:
+    names = [normalise("Wira Chinnawat"), normalise("Veera Shinawatra")]
+    births = (["2005-05-17", "2005", ""], ["2005-05-17", "2005", "2005-05"])
+    pairs = candidate_pairs([names[0]] * 3, [names[1]] * 3, births=births)
+    assert pairs == [(0, 0)]

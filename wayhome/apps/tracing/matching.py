@@ -147,6 +147,8 @@ def match(reports: Sequence[Subject], persons: Sequence[Subject],
     left_names = [n for _k, r in left if (n := _name(r.name)) is not None]
     right_names = [n for _k, r in right if (n := _name(r.name)) is not None]
     assert len(left_names) == len(left) and len(right_names) == len(right)
+    # Names only, no birth-date blocks (unlike linking two lists): a tracer must not be
+    # shown registered persons who merely share the reported person's birthday.
     pairs = candidate_pairs(left_names, right_names, settings.max_token_block)
     best: dict[tuple[int, int], Found] = {}
     for i, j in pairs:

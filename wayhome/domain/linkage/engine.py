@@ -69,7 +69,8 @@ def link(
 ) -> LinkResult:
     """Link two lists of people.
 
-    Candidate pairs come from :func:`~.blocking.candidate_pairs`; each is scored
+    Candidate pairs come from :func:`~.blocking.candidate_pairs` (names-engine keys, and
+    the same full date of birth); each is scored
     (:func:`score_pair`; when both lists hold at least ``settings.estimate_prior_from``
     records, with the prior the lists imply, :func:`~.scoring.estimated_prior`); pairs at or above the review threshold are assigned one-to-one;
     assigned pairs at or above the match threshold are ``matches`` unless another candidate
@@ -93,7 +94,8 @@ def link(
 
         scored, n_candidates, settings = score_records(left, right, settings)
         return decide(scored, settings, n_candidates, len(left), len(right))
-    candidates = candidate_pairs(left_names, right_names, settings.max_token_block)
+    candidates = candidate_pairs(left_names, right_names, settings.max_token_block,
+                                 births=([r.birth for r in left], [r.birth for r in right]))
     pairs, settings = with_estimated_prior(
         [score_pair(left[i], right[j], settings) for i, j in candidates], len(candidates),
         len(left), len(right), settings)

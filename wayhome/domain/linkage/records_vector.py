@@ -36,8 +36,10 @@ def table_model(settings: Settings) -> TableModel:
             TableLevel(lv.id, _TESTS[lv.kind], lv.min_similarity, lv.years, lv.m, lv.u)
             for lv in c.levels))
         for c in settings.comparisons)
+    # the same full date of birth: year and MM-DD (which only a full date has)
     rules = (BlockingRule(("name.key",)), BlockingRule(("name.tokenkey",)),
-             BlockingRule(("name.tokens",), settings.max_token_block))
+             BlockingRule(("name.tokens",), settings.max_token_block),
+             BlockingRule(("birth.year", "birth.monthday")))
     return TableModel("records", rules, comps, settings.match_threshold,
                       settings.review_threshold, settings.prior)
 
