@@ -541,3 +541,23 @@ def test_a_partial_option_must_name_a_column() -> None:
         parse_table_model({"blocking": [{"keys": ["name"], "partial": True}],
                            "comparisons": [{"column": "name", "kind": "exact", "levels": [
                                {"test": "exact"}, {"test": "else"}]}]})
+
+
+def test_one_typing_slip_in_a_short_name_has_its_own_level() -> None:
+    # "Nank Moe" / "Nang Moe" score 0.875, under sim88: one letter replaced (2 edits)
+    assert _level_of("name", "Nank Moe", "Nang Moe") == "typo"
+    # two different names well apart are not a typo
+    assert _level_of("name", "Nang Moe", "Nay Ni Moe") != "typo"
+
+
+def test_edits_count_insertions_and_deletions_between_the_spellings_run_together() -> None:
+    from wayhome.domain.linkage.vector import FlatNames, NameColumn, _name_features_chunk
+    from wayhome.domain.names import normalise
+
+    names = [normalise(n) for n in ("Nang Moe", "Nank Moe", "Nangg Moe", "Ngan Moe")]
+    nc = NameColumn(np.arange(4), [n.variants for n in names], [n.keys for n in names],
+                    [n.token_keys for n in names])
+    assert FlatNames.of(nc).joined_len[0] == len("nangmoe")
+    pa, pb = np.zeros(3, dtype=np.int64), np.arange(1, 4)
+    edits = _name_features_chunk(nc, pa, pb, {"edits"})["edits"]
+    assert edits.tolist() == [2.0, 1.0, 2.0]  # replaced, doubled, swapped

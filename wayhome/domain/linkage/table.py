@@ -12,7 +12,9 @@ Comparison kinds and the level tests each understands:
     ``missing``, ``exact`` (a romanised variant equal, token order ignored),
     ``jw`` (best Jaro-Winkler over variant pairs >= ``min``), ``sim`` (the names
     engine's :func:`~wayhome.domain.names.similarity`, >= ``min``; with ``min_tokens``,
-    every token of the shorter spelling must also be matched that well in the other), ``key`` (a shared
+    every token of the shorter spelling must also be matched that well in the other),
+    ``edits`` (some two spellings, run together, are at most ``max`` insertions and
+    deletions apart: a substitution or a transposition counts 2), ``key`` (a shared
     consonant-skeleton or token-set key), ``else``.
 ``string``
     ``missing``, ``exact``, ``jw`` (>= ``min``), ``lev`` (edit distance <= ``max``),
@@ -59,7 +61,7 @@ from typing import Any
 from .model import LinkageDataError
 
 KINDS: dict[str, frozenset[str]] = {
-    "name": frozenset({"missing", "exact", "jw", "sim", "key", "else"}),
+    "name": frozenset({"missing", "exact", "jw", "sim", "edits", "key", "else"}),
     "string": frozenset({"missing", "exact", "jw", "lev", "prefix", "else"}),
     "date": frozenset({"missing", "exact", "swap", "year_month", "day_month", "lev",
                        "year_within", "partial_year", "else"}),

@@ -75,8 +75,9 @@ class FlatNames:
     #: any token order)
     sorted_code: IntArray
     sorted_text: list[str]
-    #: per variant: without spaces ("somying" for "som ying")
+    #: per variant: without spaces ("somying" for "som ying"), and its length
     joined: list[str]
+    joined_len: IntArray
     #: per name: its whole-name and token keys as integer codes, flattened
     key_code: IntArray
     key_counts: IntArray
@@ -96,8 +97,9 @@ class FlatNames:
         kflat, kcounts, koffs = _flatten(both)
         kindex: dict[str, int] = {}
         kcode = np.asarray([kindex.setdefault(k, len(kindex)) for k in kflat], dtype=np.int64)
-        return cls(flat, counts, offs, sorted_code, sorted_text,
-                   [v.replace(" ", "") for v in flat], kcode, kcounts, koffs,
+        joined = [v.replace(" ", "") for v in flat]
+        return cls(flat, counts, offs, sorted_code, sorted_text, joined,
+                   np.asarray([len(v) for v in joined], dtype=np.int64), kcode, kcounts, koffs,
                    _TokenTable.of(flat))
 
 
@@ -467,15 +469,17 @@ def _pick(items: list[str], idx: IntArray) -> list[str]:
     return [items[k] for k in idx.tolist()]
 
 
-def _names_similarity(fn: FlatNames, ia: IntArray, ib: IntArray) -> FloatArray:
+def _names_similarity(fn: FlatNames, ia: IntArray,
+                      ib: IntArray) -> tuple[FloatArray, FloatArray]:
     """The names engine's pair score of spellings ``ia`` x ``ib``, vectorised (mirrors
-    ``names.engine._pair_score``). The token-sort ratio is the plain ratio of the spellings
-    with their tokens sorted, which :class:`FlatNames` holds already (rapidfuzz would sort
-    them again for every pair)."""
+    ``names.engine._pair_score``), and the plain ratio of the spellings run together (one
+    of its parts). The token-sort ratio is the plain ratio of the spellings with their
+    tokens sorted, which :class:`FlatNames` holds already (rapidfuzz would sort them again
+    for every pair)."""
     set_ratio = _score(fuzz.token_set_ratio, _pick(fn.variants, ia), _pick(fn.variants, ib))
     sort_ratio = _score(fuzz.ratio, _pick(fn.sorted_text, ia), _pick(fn.sorted_text, ib))
     joined = _score(fuzz.ratio, _pick(fn.joined, ia), _pick(fn.joined, ib)) / 100.0
-    return np.maximum((set_ratio + sort_ratio) / 200.0, joined)
+    return np.maximum((set_ratio + sort_ratio) / 200.0, joined), joined
 
 
 #: Distinct name pairs scored per chunk (bounds memory: each pair explodes into every
@@ -499,7 +503,8 @@ def _name_features_chunk(nc: NameColumn, pa: IntArray, pb: IntArray,
     out: dict[str, Any] = {}
     if not len(pa):
         return {"exact": np.zeros(0, dtype=bool), "key": np.zeros(0, dtype=bool),
-                "jw": np.zeros(0), "sim": np.zeros(0), "tok": np.zeros(0)}
+                "jw": np.zeros(0), "sim": np.zeros(0), "tok": np.zeros(0),
+                "edits": np.zeros(0)}
     fn = nc.flat
     ia, ib, starts = _explode(pa, pb, fn.counts, fn.counts, fn.offsets, fn.offsets)
     if tests & {"exact", "jw"}:
@@ -511,7 +516,7 @@ def _name_features_chunk(nc: NameColumn, pa: IntArray, pb: IntArray,
                             _score(JaroWinkler.normalized_similarity,
                                    _pick(fn.variants, ia), _pick(fn.variants, ib)))
             out["jw"] = np.maximum.reduceat(jw, starts)
-    if tests & {"key", "sim"}:
+    if tests & {"key", "sim", "edits"}:
         kcode, kcounts, koffs = fn.key_code, fn.key_counts, fn.key_offsets
         ka, kb, kstarts = _explode(pa, pb, kcounts, kcounts, koffs, koffs)
         has = (kcounts[pa] > 0) & (kcounts[pb] > 0)
@@ -521,8 +526,13 @@ def _name_features_chunk(nc: NameColumn, pa: IntArray, pb: IntArray,
             nonempty = np.flatnonzero(has)
             shared[nonempty] = np.maximum.reduceat(eqk, kstarts[nonempty]) > 0
         out["key"] = shared
-        if "sim" in tests:
-            per_variant = _names_similarity(fn, ia, ib)
+        if tests & {"sim", "edits"}:
+            per_variant, joined = _names_similarity(fn, ia, ib)
+            if "edits" in tests:
+                # rapidfuzz's ratio is 1 - (insertions + deletions) / (len a + len b): the
+                # fewest insertions and deletions turning one spelling into the other
+                lens = fn.joined_len[ia] + fn.joined_len[ib]
+                out["edits"] = np.minimum.reduceat(np.rint((1.0 - joined) * lens), starts)
             best = np.minimum(1.0, np.maximum.reduceat(per_variant, starts))
             if "tok" in tests:
                 # Token agreement of the best-scoring spelling pair of each name pair.
@@ -628,7 +638,7 @@ def _assign(comp: TableComparison, missing: NDArray[np.bool_],
             cond = ~missing & (features[lv.test] >= lv.min)
             if lv.min_tokens:
                 cond &= features["tok"] >= lv.min_tokens
-        elif lv.test in {"lev", "year_within", "partial_year"}:
+        elif lv.test in {"lev", "year_within", "partial_year", "edits"}:
             cond = ~missing & (features[lv.test] <= lv.max)
         else:
             cond = ~missing & np.asarray(features[lv.test], dtype=bool)
