@@ -161,3 +161,13 @@ def test_a_levels_table_lacking_a_birth_level_is_refused(
     monkeypatch.setattr(match, "levels_data", lambda: broken)
     with pytest.raises(PprlError, match="levels.birth: expected the levels"):
         match.load_levels()
+
+
+def test_encoded_records_born_the_same_day_meet_whatever_their_names() -> None:
+    enc = Encoder(KEY, default_params())
+    left = [enc.encode(Record("L", "Wira Chinnawat", "M", "2005-05-17", "THA"))]
+    right = [enc.encode(Record("R", "Veera Shinawatra", "M", "2005-05-17", "THA")),
+             enc.encode(Record("S", "Veera Shinawatra", "M", "2005", "THA"))]
+    from wayhome.domain.pprl import candidate_pairs
+
+    assert candidate_pairs(left, right, 60) == [(0, 0)]

@@ -26,7 +26,8 @@ The scheme ("wayhome-pprl/1", parameters in ``data/pprl.toml``)
   dictionary of filters).
 * **Blocking**: keyed block keys HMAC(block subkey, key) truncated to 64 bits, for the
   names engine's skeleton keys, order-free token-set keys and variant tokens (the last
-  skipped when a block is very large, as in the plain engine).
+  skipped when a block is very large, as in the plain engine), and the full date of birth
+  (two records born the same day have identical birth filters anyway).
 * **Key check value**: HMAC(key, "wayhome-pprl kcv")[:8] in the file header; encodings
   with a different key check value or parameters are refused.
 

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from wayhome.domain.linkage import Record, parse_birth
+from wayhome.domain.linkage.blocking import birth_key
 from wayhome.domain.names import Name, name_key, normalise, skeleton
 
 from .scheme import FIELDS, Params, subkey
@@ -77,6 +78,9 @@ class Encoder:
         blocks |= {self.block_key("t", k) for k in analysed.token_keys if k}
         blocks |= {self.block_key("v", t) for v in analysed.variants for t in v.split()
                    if len(t) >= 2}
+        # the same full date of birth, as the plain engine blocks (the birth filters of
+        # two records born the same day are identical bits anyway: this tells no more)
+        blocks |= {self.block_key("b", k) for k in birth_key(record.birth)}
         return Encoded(record.id, filters, year, md, sex, nat, frozenset(blocks))
 
 

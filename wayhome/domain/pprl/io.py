@@ -17,7 +17,7 @@ from .scheme import Params, PprlError, header_line
 
 COLUMNS = ("id", "name", "birth_year", "birth_md", "sex", "nationality", "blocks")
 _HEADER_PREFIX = "# wayhome-pprl "
-_BLOCK = re.compile(r"[ktv]:[0-9a-f]{16}")
+_BLOCK = re.compile(r"[ktvb]:[0-9a-f]{16}")
 _KCV = re.compile(r"[0-9a-f]{16}")
 
 
