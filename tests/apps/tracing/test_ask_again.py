@@ -53,6 +53,7 @@ def _unchanged(request: DisclosureRequest) -> None:
     before = (request.status, request.cancelled_at, request.withdrawn_because)
     request.refresh_from_db()
     assert (request.status, request.cancelled_at, request.withdrawn_because) == before
+    assert request.asked_again_at is None and request.earlier_withdrawal_at is None
     assert not AuditEvent.objects.filter(action=REASKED).exists()
 
 
@@ -110,6 +111,12 @@ def test_the_case_team_sees_the_request_waiting_again_with_who_is_looking_and_th
     page = html.unescape(team.get(reverse("tracing:request", args=[request.pk])).content.decode())
     assert "Waiting for the person's answer" in page
     assert "Withdrawn: the family report was closed" not in page
+    # ... but it says it was withdrawn once and asked again, and when
+    request.refresh_from_db()
+    assert request.asked_again_at is not None and request.earlier_withdrawal_at is not None
+    assert (f"This request was withdrawn on {request.earlier_withdrawal_at:%Y-%m-%d}, when "
+            "the tracer closed the family report, and asked again on "
+            f"{request.asked_again_at:%Y-%m-%d}") in page
     assert REPORT["reporter_name"] in page
     assert reverse("tracing:request_answer", args=[request.pk]) in page
     listing = team.get(reverse("tracing:requests")).content.decode()

@@ -231,6 +231,12 @@ class DisclosureRequest(models.Model):
     withdrawn_because = models.CharField(_("withdrawn because"), max_length=20,
                                          choices=WithdrawnBecause.choices, blank=True,
                                          default="")
+    # Set when a request withdrawn by the closing of the report is asked again after the
+    # report was re-opened: when it was asked again, and when it had been withdrawn (the
+    # case team's page says so; cancelled_at is cleared as the request waits again).
+    asked_again_at = models.DateTimeField(_("asked again on"), null=True, blank=True)
+    earlier_withdrawal_at = models.DateTimeField(_("withdrawn earlier on"), null=True,
+                                                 blank=True)
     # Adult: the ConsentRecord (purpose "family") that holds the person's answer.
     consent = models.ForeignKey("cases.ConsentRecord", on_delete=models.PROTECT,
                                 related_name="+", null=True, blank=True)

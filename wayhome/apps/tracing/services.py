@@ -648,11 +648,14 @@ def ask_again(user: Any, candidate: Candidate) -> DisclosureRequest:
                 "The registered person's consent to tracing is withdrawn: they cannot be "
                 "asked.")]})
         request.status = DisclosureStatus.PENDING
+        request.earlier_withdrawal_at = request.cancelled_at
+        request.asked_again_at = timezone.now()
         request.cancelled_at = None
         request.withdrawn_because = ""
         request.decided_as_child = _is_child(locked.case)
         request.save(update_fields=["status", "cancelled_at", "withdrawn_because",
-                                    "decided_as_child"])
+                                    "decided_as_child", "asked_again_at",
+                                    "earlier_withdrawal_at"])
         audit(user, "trace.disclosure.reasked", obj=request, purpose="tracing")
     candidate.refresh_from_db()
     return request
