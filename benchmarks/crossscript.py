@@ -7,8 +7,9 @@ Data: :mod:`benchmarks.datasets.crossscript` (seeded; hand-written spellings, Za
 Unicode Burmese, birth-date noise; see its docstring). For each script both engines link
 the same two lists in the same run:
 
-* Wayhome: :func:`wayhome.domain.linkage.link` (names engine keys for blocking, hand-set
-  m/u weights, the prior estimated from the two lists, one-to-one). "auto" = the automatic matches; "auto+review" adds the review
+* Wayhome: :func:`wayhome.domain.linkage.link` (names engine keys and the full date of
+  birth for blocking, hand-set m/u weights, the prior estimated from the two lists,
+  one-to-one). "auto" = the automatic matches; "auto+review" adds the review
   band (what a tracer would look at).
 * Splink 5.0.0 on DuckDB, a standard model on the raw fields (names lower-cased, no
   transliteration): name Jaro-Winkler at 0.95/0.88/0.70, birth (exact string, same year),

@@ -10,7 +10,8 @@ and spellings ("陳大文" ~ "Chan Tai Man", "สมหญิง" ~ "Somyhing").
 Two layers, one set of ideas:
 
 * :func:`link` on :class:`Record` lists (the CLI ``wayhome trace link`` and the web app):
-  blocking on names-engine keys (:mod:`.blocking`); comparison levels with hand-set m/u
+  blocking on names-engine keys and the full date of birth (:mod:`.blocking`; the web's
+  one-report matching on names only); comparison levels with hand-set m/u
   in ``data/linkage.toml`` (:mod:`.scoring`); greedy one-to-one with an automatic-match
   threshold, an ambiguity margin and a human-review band. ``backend="python"`` scores
   pair by pair; ``backend="vectorised"`` (:mod:`.records_vector`) runs the *same*
