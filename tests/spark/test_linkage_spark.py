@@ -70,3 +70,22 @@ def test_spark_run_leaves_no_cached_pairs_behind(spark: Any) -> None:
     before = spark.sparkContext._jsc.getPersistentRDDs().size()
     spark_run(spark, model, params, left, right, partitions=3)
     assert spark.sparkContext._jsc.getPersistentRDDs().size() == before
+
+
+def test_spark_value_term_frequencies_are_those_of_the_whole_table(spark: Any) -> None:
+    # each worker analyses only its own pairs' rows; how often a name occurs must still be
+    # counted over all records (sent from the driver)
+    from dataclasses import replace
+
+    base = load_table_model("registry")
+    model = replace(base, comparisons=tuple(
+        replace(c, tf="value", tf_levels=()) if c.column == "name" else c
+        for c in base.comparisons))
+    left, right, _ = lists(150, seed=11)
+    local = run(model, _cols(left), _cols(right))
+    remote = spark_run(spark, model, local.params, left, right, partitions=4)
+    keep = local.probability >= model.review_threshold
+    order = np.lexsort((local.j[keep], local.i[keep]))
+    assert np.array_equal(local.i[keep][order], remote.i)
+    assert np.array_equal(local.j[keep][order], remote.j)
+    assert np.allclose(local.weight[keep][order], remote.weight)

@@ -35,6 +35,7 @@ from wayhome.domain.linkage.vector import (
     row_keys,
     score,
     term_frequency_adjustment,
+    value_counts,
 )
 
 Rows = Sequence[Mapping[str, str]]
@@ -95,8 +96,9 @@ def spark_run(spark: Any, model: TableModel, params: Parameters, left: Rows,
     """Block and score on Spark; returns the pairs at or above ``keep_above`` (default:
     the model's review threshold) as a :class:`TableLinkage` like the local backend's.
 
-    Three passes over the candidate pairs, each partition as numpy arrays: compare (and
-    the value term frequencies); then, where the model says so, the per-record counts
+    Three passes over the candidate pairs, each partition as numpy arrays: compare (each
+    worker analyses the names of its own pairs' records only; "value" term frequencies
+    use name counts over all records, made once on the driver); then, where the model says so, the per-record counts
     of close names (``tf = "neighbours"``) are summed over all partitions and sent back
     to the workers, which score; with competing candidates the per-record sums of odds
     are summed the same way and each worker keeps only its pairs at or above the
@@ -108,21 +110,38 @@ def spark_run(spark: Any, model: TableModel, params: Parameters, left: Rows,
     n_left = len(left)
     n = n_left + (0 if right is None else len(right))
     width = len(model.comparisons)
-    cols = spark.sparkContext.broadcast(
-        (_columns(left, columns), None if right is None else _columns(right, columns)))
+    lcols_all = _columns(left, columns)
+    rcols_all = None if right is None else _columns(right, columns)
+    cols = spark.sparkContext.broadcast((lcols_all, rcols_all))
     shape = Prepared({}, n_left, n, right is None)
+    # "value" term frequencies need every row's name count: computed here once (only
+    # for a model that asks for them), so each worker analyses only its own rows' names.
+    needs_values = any(comp.tf == "value" for comp in model.comparisons)
+    row_values = spark.sparkContext.broadcast(
+        value_counts(prepare(lcols_all, rcols_all, columns), model) if needs_values else {})
 
     def compare_part(part: Iterator[Any]) -> Iterator[Block]:
         pairs = [(int(p["i"]), int(p["j"])) for p in part]
         if not pairs:
             return
         lcols, rcols = cols.value
-        prep = prepare(lcols, rcols, columns)
         i = np.asarray([p[0] for p in pairs], dtype=np.int64)
         j = np.asarray([p[1] for p in pairs], dtype=np.int64)
-        levels = compare(prep, model, i, j)
-        adjust = term_frequency_adjustment(prep, model, params, i, j, levels,
-                                           methods=frozenset({"value"}))
+        # Only the rows of this partition's pairs (left rows first, as in the whole
+        # table), indexed locally.
+        rows = np.unique(np.concatenate([i, j]))
+        local_left = int(np.searchsorted(rows, n_left))
+        picked = rows.tolist()
+        sub_left = {c: [lcols[c][r] for r in picked[:local_left]] for c in columns}
+        sub_right = None if rcols is None else {
+            c: [rcols[c][r - n_left] for r in picked[local_left:]] for c in columns}
+        prep = prepare(sub_left, sub_right, columns)
+        li, lj = np.searchsorted(rows, i), np.searchsorted(rows, j)
+        levels = compare(prep, model, li, lj)
+        local_values = {c: v[rows] for c, v in row_values.value.items()}
+        adjust = term_frequency_adjustment(prep, model, params, li, lj, levels,
+                                           methods=frozenset({"value"}),
+                                           rows=(local_values, n))
         yield i, j, levels, adjust
 
     pairs = candidate_pairs(spark, model, left, right)
@@ -145,7 +164,7 @@ def spark_run(spark: Any, model: TableModel, params: Parameters, left: Rows,
 
     scored = blocks.map(score_block)
     cached = [blocks]
-    broadcasts = [cols, shared]
+    broadcasts = [cols, shared, row_values]
     if competing:
         scored = scored.cache()
         cached.append(scored)

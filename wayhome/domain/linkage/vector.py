@@ -984,10 +984,19 @@ def floor_m(model: TableModel, params: Parameters) -> Parameters:
     return Parameters(tuple(out), params.u, params.prior, params.iterations)
 
 
+def value_counts(prep: Prepared, model: TableModel) -> dict[int, FloatArray]:
+    """Per comparison with ``tf = true``: each row's :func:`_name_counts` (what "value"
+    term frequencies need of the whole table; the Spark job computes it once and sends
+    it to the workers, which hold only their pairs' rows)."""
+    return {c: _name_counts(prep, comp.column) for c, comp in enumerate(model.comparisons)
+            if comp.tf == "value"}
+
+
 def term_frequency_adjustment(prep: Prepared, model: TableModel, params: Parameters,
                               i: IntArray, j: IntArray, levels: NDArray[np.int8],
                               counts: Mapping[int, IntArray] | None = None,
                               methods: frozenset[str] = frozenset({"value", "neighbours"}),
+                              rows: tuple[Mapping[int, FloatArray], int] | None = None,
                               ) -> FloatArray:
     """Bits to add for agreeing on a rare (or common) name, per name comparison's ``tf``.
 
@@ -997,7 +1006,9 @@ def term_frequency_adjustment(prep: Prepared, model: TableModel, params: Paramet
     100,000 has is far stronger evidence than agreeing on "Nguyen Van Hung".
     ``tf = "neighbours"``: see :func:`neighbour_frequency_adjustment` (``counts``: per
     comparison index, its :func:`neighbour_counts` over all candidate pairs, when only
-    some pairs are given). ``methods`` limits which of the two are added.
+    some pairs are given). ``methods`` limits which of the two are added. ``rows``: the
+    :func:`value_counts` of the rows of ``prep`` and the number of rows of the whole table,
+    when ``prep`` holds only some of them.
     """
     out = np.zeros(len(i), dtype=np.float64)
     for c, comp in enumerate(model.comparisons):
@@ -1010,9 +1021,10 @@ def term_frequency_adjustment(prep: Prepared, model: TableModel, params: Paramet
         exact = [k for k, lv in enumerate(comp.levels) if lv.test == "exact"]
         if comp.tf != "value" or not exact:
             continue
-        row_count = _name_counts(prep, comp.column)
-        freq = np.where(row_count > 0, row_count, 1.0) / prep.n
-        f = np.maximum(np.maximum(freq[i], freq[j]), 1.0 / prep.n)
+        row_count, n = (rows[0][c], rows[1]) if rows else (_name_counts(prep, comp.column),
+                                                           prep.n)
+        freq = np.where(row_count > 0, row_count, 1.0) / n
+        f = np.maximum(np.maximum(freq[i], freq[j]), 1.0 / n)
         sel = levels[:, c] == exact[0]
         out[sel] += np.log2(params.u[c][exact[0]] / f[sel])
     return out
