@@ -77,8 +77,8 @@ def _thai_syllable_spellings(text: str) -> tuple[str, ...]:
     The whole-word reading guesses the hidden vowels of a run of consonants wrongly
     (มงคล "mangakhon", สมหมาย "samahamai"); split first, each syllable reads right
     ("mong" + "khon", "som" + "mai"). A syllable of one consonant has the hidden a
-    (ช|นิ|ดา "chanida"). Empty when the splitter finds a single syllable (the whole-word
-    reading is then the same)."""
+    (ช|นิ|ดา "chanida"). For a single syllable only the everyday spelling (its RTGS
+    spelling is the whole-word reading, which the caller adds)."""
     from pythainlp.tokenize import syllable_tokenize
     from pythainlp.transliterate import romanize
 
