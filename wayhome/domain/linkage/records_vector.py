@@ -24,8 +24,8 @@ from .table import BlockingRule, TableComparison, TableLevel, TableModel
 from .vector import block, compare, one_to_one, prepare
 
 _TESTS = {"missing": "missing", "similarity": "sim", "agree": "exact", "exact": "exact",
-          "year_month": "year_month", "day_month_swapped": "swap",
-          "day_month": "day_month",          "partial_year": "partial_year", "year_within": "year_within", "else": "else"}
+          "year_month": "year_month", "day_month_swapped": "swap", "day_month": "day_month",
+          "partial_year": "partial_year", "year_within": "year_within", "else": "else"}
 _KINDS = {"name": "name", "sex": "exact", "birth": "date", "nationality": "exact"}
 
 

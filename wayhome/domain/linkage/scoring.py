@@ -24,8 +24,7 @@ _KINDS = {
     "sex": {"missing", "agree", "else"},
     "nationality": {"missing", "agree", "else"},
     "birth": {"missing", "exact", "year_month", "day_month_swapped", "day_month",
-              "partial_year",
-              "year_within", "else"},
+              "partial_year", "year_within", "else"},
 }
 
 
