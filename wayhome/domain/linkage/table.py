@@ -215,9 +215,10 @@ def _comparison(raw: Any, where: str) -> TableComparison:
                            tuple(str(x) for x in tf_levels), anchor)
 
 
+#: Key operations on a name column that the names engine answers (see the module doc).
+NAME_KEY_OPERATIONS = frozenset({"key", "tokenkey", "tokens", "sorted"})
 #: What may follow "col." in a blocking key expression (besides ``prefixN``).
-KEY_OPERATIONS = frozenset({"key", "tokenkey", "tokens", "sorted", "wordtokens", "year",
-                            "monthday"})
+KEY_OPERATIONS = NAME_KEY_OPERATIONS | {"wordtokens", "year", "monthday"}
 
 
 def _check_key_expression(expr: str, where: str) -> None:

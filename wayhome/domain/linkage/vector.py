@@ -31,7 +31,7 @@ from wayhome.domain.names import NameInputError
 from wayhome.domain.names.engine import KEY_MATCH_SCORE
 
 from ._names import cached_normalise
-from .table import BlockingRule, TableComparison, TableModel
+from .table import NAME_KEY_OPERATIONS, BlockingRule, TableComparison, TableModel
 
 T = TypeVar("T")
 IntArray = NDArray[np.int64]
@@ -196,7 +196,7 @@ def _expression_values(prep: Prepared, expr: str) -> list[tuple[str, ...]]:
         raw, values = codes(prep, col, lower=False)
         per_value = [_word_tokens(v) for v in values]
         return [per_value[c] if c >= 0 else () for c in raw.tolist()]
-    if op in {"key", "tokenkey", "tokens", "sorted"}:
+    if op in NAME_KEY_OPERATIONS:
         nc = name_column(prep, col)
         per_name: list[tuple[str, ...]]
         if op == "key":
@@ -254,7 +254,7 @@ def value_keys(expr: str, value: str) -> tuple[str, ...]:
         return ()
     if op == "wordtokens":
         return _word_tokens(written)
-    if op in {"key", "tokenkey", "tokens", "sorted"}:
+    if op in NAME_KEY_OPERATIONS:
         try:
             name = cached_normalise(written)
         except NameInputError:
