@@ -411,7 +411,7 @@ def romanise_latin(token: str) -> tuple[str, ...]:
     spellings = [base]
     if any((t[1:] in word[1:]) if t.startswith("-") else (t in word) for t in triggers):
         modern = _modern_spelling(word, rules)
-        spellings += [modern, modern.replace("kh", "h")]
+        spellings.append(modern)
     spellings += [_alternative(s, pattern, repl) for s in list(spellings)
                   for pattern, repl in _latin_alternatives()]
     return unique(spellings)
