@@ -45,29 +45,29 @@ from linkage_common import Timer, in_fresh_process, pair_metrics, print_table  #
 COLUMNS = ["name", "sex", "birth", "nationality"]
 
 
-def _data(n: int, seed: int) -> tuple[list[dict[str, str]], list[dict[str, str]],
-                                      set[tuple[str, str]]]:
+def _data(n: int, seed: int, profile: str) -> tuple[
+        list[dict[str, str]], list[dict[str, str]], set[tuple[str, str]]]:
     from datasets.registry import generate
 
-    reports, registered, truth = generate(n, seed)
+    reports, registered, truth = generate(n, seed, profile=profile)
     return reports, registered, {tuple(sorted(t)) for t in truth}  # type: ignore[misc]
 
 
-def run_oracle(n: int, seed: int) -> dict[str, Any]:
+def run_oracle(n: int, seed: int, profile: str) -> dict[str, Any]:
     """How much of the data is decidable at all (see :func:`datasets.registry.oracle`)."""
     from datasets.registry import build, oracle
 
     return {"reference": "oracle that knows every spelling of each name",
-            **oracle(build(n, seed))}
+            **oracle(build(n, seed, profile=profile))}
 
 
-def run_ours(n: int, seed: int) -> dict[str, Any]:
+def run_ours(n: int, seed: int, profile: str) -> dict[str, Any]:
     import numpy as np
 
     from wayhome.domain.linkage.table import load_table_model
     from wayhome.domain.linkage.vector import one_to_one, run
 
-    left, right, truth = _data(n, seed)
+    left, right, truth = _data(n, seed, profile)
     timer = Timer()
     model = load_table_model("registry")
     result = run(model, {c: [r[c] for r in left] for c in COLUMNS},
@@ -103,7 +103,7 @@ def run_ours(n: int, seed: int) -> dict[str, Any]:
                                     f"{m_alone['f1']}"}
 
 
-def run_splink(n: int, seed: int, mode: str) -> dict[str, Any]:
+def run_splink(n: int, seed: int, profile: str, mode: str) -> dict[str, Any]:
     import numpy as np
     import pyarrow as pa
     import splink.comparison_library as cl
@@ -111,7 +111,7 @@ def run_splink(n: int, seed: int, mode: str) -> dict[str, Any]:
 
     from wayhome.domain.linkage.vector import one_to_one
 
-    left, right, truth = _data(n, seed)
+    left, right, truth = _data(n, seed, profile)
     timer = Timer()
     db = DuckDBAPI()
 
@@ -177,13 +177,17 @@ if __name__ == "__main__":
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--splink", default="tight,loose")
     ap.add_argument("--no-ours", action="store_true")
+    ap.add_argument("--profile", default="field",
+                    help="how far reports stray: field (default) or clerical")
     args = ap.parse_args()
-    print(in_fresh_process(run_oracle, args.n, args.seed), flush=True)
-    results = [] if args.no_ours else [in_fresh_process(run_ours, args.n, args.seed)]
+    data = (args.n, args.seed, args.profile)
+    print(in_fresh_process(run_oracle, *data), flush=True)
+    results = [] if args.no_ours else [in_fresh_process(run_ours, *data)]
     if results:
         print(results[0], flush=True)  # each engine's figures as soon as they exist
     for mode in [m for m in args.splink.split(",") if m]:
-        results.append(in_fresh_process(run_splink, args.n, args.seed, mode))
+        results.append(in_fresh_process(run_splink, *data, mode))
         print(results[-1], flush=True)
     print_table(f"synthetic registry {args.n:,} reports x {args.n:,} registered "
-                f"(seed {args.seed}; 1:1 matches at 0.5)", results, KEYS)
+                f"(profile {args.profile}, seed {args.seed}; 1:1 matches at 0.5)",
+                results, KEYS)

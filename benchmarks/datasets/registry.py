@@ -26,6 +26,12 @@ files byte for byte):
 * Birth on the report: exact (55 %), year only ("about 25", 15 %), year off by one
   (10 %), day and month swapped (5 %), one digit of the day wrong (5 %), unknown (10 %).
   Sex unknown on 10 % of reports, nationality unknown on 10 %.
+* These are the rates of the default profile, ``field`` (families' reports). The
+  ``clerical`` profile (``--profile clerical``) describes the same registered persons
+  with two lists typed by clerks in one script: no change of script or case, order
+  swapped on 5 %, a respelling on 10 %, a typo on 20 %; the full birth date on 85 %
+  (year only 5 %, year off by one 4 %, day and month swapped 2 %, a day typo 2 %,
+  unknown 2 %); sex and nationality unknown on 5 % each. See :data:`PROFILES`.
 
 The truth is known exactly: ``truth.csv`` lists every (report, registered person) pair
 that is the same person. Nothing in the generator is read by the engines.
@@ -53,8 +59,34 @@ try:
 except ImportError:  # run as a script
     import registry_names as N  # type: ignore[no-redef]
 
-NOISE = {"script_or_case": 0.5, "swap_order": 0.25, "spelling": 0.25, "typo": 0.2,
-         "given_only": 0.04}
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """How far a report strays from the registered person it describes."""
+
+    #: Probability of each change to the name (see :func:`report_name`).
+    name: dict[str, float]
+    #: Cumulative probabilities of the birth date written as: exact, year only, year off
+    #: by one, day and month swapped, a day typo; the rest is unknown.
+    birth: tuple[float, float, float, float, float]
+    #: Probability that the report leaves sex, and nationality, unknown.
+    unknown: float
+
+
+PROFILES = {
+    # Families' reports against a registry of released persons (the default): names in
+    # the other script or respelt, often only a year of birth or none.
+    "field": Profile({"script_or_case": 0.5, "swap_order": 0.25, "spelling": 0.25,
+                      "typo": 0.2, "given_only": 0.04},
+                     (0.55, 0.70, 0.80, 0.85, 0.90), 0.1),
+    # Two lists typed by clerks in the same script (a consular list against a shelter's
+    # register): typos and the odd respelling, mostly full birth dates.
+    "clerical": Profile({"script_or_case": 0.0, "swap_order": 0.05, "spelling": 0.1,
+                         "typo": 0.2, "given_only": 0.0},
+                        (0.85, 0.90, 0.94, 0.96, 0.98), 0.05),
+}
+NOISE = PROFILES["field"].name
 NATIONALITIES = [("VNM", 30), ("THA", 20), ("MMR", 15), ("KHM", 8), ("LAO", 6), ("CHN", 8),
                  ("IDN", 7), ("PHL", 6)]
 SPELLING = [("k", "g"), ("ch", "j"), ("ph", "p"), ("th", "t"), ("w", "v"), ("ee", "i"),
@@ -195,39 +227,40 @@ def _respell(rng: random.Random, name: str) -> str:
     return low.replace(a, b, 1).title()
 
 
-def report_name(rng: random.Random, p: Person) -> str:
+def report_name(rng: random.Random, p: Person, noise: dict[str, float] = NOISE) -> str:
     """How a family might write a registered person's name."""
     name = p.name
-    if p.alt_script and rng.random() < NOISE["script_or_case"]:
+    if p.alt_script and rng.random() < noise["script_or_case"]:
         name = p.alt_script
-    elif p.nationality == "VNM" and rng.random() < NOISE["script_or_case"]:
+    elif p.nationality == "VNM" and rng.random() < noise["script_or_case"]:
         name = _strip(name).upper() if rng.random() < 0.5 else _strip(name)
     if not name.isascii():
         return name
     tokens = name.split()
-    if len(tokens) >= 2 and rng.random() < NOISE["given_only"]:
+    if len(tokens) >= 2 and rng.random() < noise["given_only"]:
         return tokens[-1] if p.nationality == "VNM" else tokens[0]
-    if len(tokens) >= 2 and rng.random() < NOISE["swap_order"]:
+    if len(tokens) >= 2 and rng.random() < noise["swap_order"]:
         name = " ".join([tokens[-1], *tokens[:-1]])
-    if rng.random() < NOISE["spelling"]:
+    if rng.random() < noise["spelling"]:
         name = _respell(rng, name)
-    if rng.random() < NOISE["typo"]:
+    if rng.random() < noise["typo"]:
         name = _typo(rng, name)
     return name
 
 
-def report_birth(rng: random.Random, birth: str) -> str:
+def report_birth(rng: random.Random, birth: str,
+                 cut: tuple[float, ...] = PROFILES["field"].birth) -> str:
     y, m, d = birth.split("-")
     r = rng.random()
-    if r < 0.55:
+    if r < cut[0]:
         return birth
-    if r < 0.70:
+    if r < cut[1]:
         return y
-    if r < 0.80:
+    if r < cut[2]:
         return f"{int(y) + rng.choice((-1, 1))}-{m}-{d}"
-    if r < 0.85:
+    if r < cut[3]:
         return f"{y}-{d}-{m}" if int(d) <= 12 and d != m else birth
-    if r < 0.90:
+    if r < cut[4]:
         return f"{y}-{m}-{max(1, min(28, int(d) + rng.choice((-1, 1, -10, 10)))):02d}"
     return ""
 
@@ -252,8 +285,9 @@ class Registry:
     report_sources: list[int | None]
 
 
-def build(n: int, seed: int = 7, overlap: float = 0.6) -> Registry:
+def build(n: int, seed: int = 7, overlap: float = 0.6, profile: str = "field") -> Registry:
     """Generate everything from ``random.Random(seed)``."""
+    prof = PROFILES[profile]
     rng = random.Random(seed)
     registered = [person(rng) for _ in range(n)]
     reg_rows = [{"id": f"P{k:07d}", "name": p.name, "sex": p.sex, "birth": p.birth,
@@ -273,25 +307,25 @@ def build(n: int, seed: int = 7, overlap: float = 0.6) -> Registry:
             idents.append(p.ident)
             continue
         p = registered[src]
-        name = report_name(rng, p)
+        name = report_name(rng, p, prof.name)
         written = p.name if p.name.isascii() else p.alt_script
         # "only the given name" (see report_name); Chinese characters have no spaces
         short = name.isascii() and len(name.split()) == 1 and len(written.split()) > 1
         idents.append(("short", _short_key(name, p.nationality)) if short else p.ident)
         reports.append({
             "id": rid, "name": name,
-            "sex": "" if rng.random() < 0.1 else p.sex,
-            "birth": report_birth(rng, p.birth),
-            "nationality": "" if rng.random() < 0.1 else p.nationality,
+            "sex": "" if rng.random() < prof.unknown else p.sex,
+            "birth": report_birth(rng, p.birth, prof.birth),
+            "nationality": "" if rng.random() < prof.unknown else p.nationality,
         })
         truth.append((rid, reg_rows[src]["id"]))
     return Registry(reports, reg_rows, truth, registered, idents, sources)
 
 
-def generate(n: int, seed: int = 7, overlap: float = 0.6) -> tuple[
+def generate(n: int, seed: int = 7, overlap: float = 0.6, profile: str = "field") -> tuple[
         list[dict[str, str]], list[dict[str, str]], list[tuple[str, str]]]:
     """(reports, registered persons, true (report id, registered id) pairs)."""
-    reg = build(n, seed, overlap)
+    reg = build(n, seed, overlap, profile)
     return reg.reports, reg.registered, reg.truth
 
 
@@ -384,9 +418,10 @@ def main() -> None:
     ap.add_argument("--n", type=int, default=500_000)
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--overlap", type=float, default=0.6)
+    ap.add_argument("--profile", choices=sorted(PROFILES), default="field")
     ap.add_argument("--out", type=Path, required=True)
     args = ap.parse_args()
-    reports, registered, truth = generate(args.n, args.seed, args.overlap)
+    reports, registered, truth = generate(args.n, args.seed, args.overlap, args.profile)
     args.out.mkdir(parents=True, exist_ok=True)
     cols = ["id", "name", "sex", "birth", "nationality"]
     _write(args.out / "reports.csv", cols, [[r[c] for c in cols] for r in reports])

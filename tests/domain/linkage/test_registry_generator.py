@@ -67,3 +67,22 @@ def test_near_dates_include_a_day_moved_and_kept_within_the_month() -> None:
     near = gen._near_dates("1990-05-01")
     assert "1990-05-11" in near and "1990-05-02" in near  # 11 - 10 and 2 - 1
     assert "1990-05-05" in near  # 5 - 10 kept at 1
+
+
+def test_clerical_reports_keep_the_script_and_mostly_the_full_birth_date() -> None:
+    field, clerical = gen.build(3000, seed=6), gen.build(3000, seed=6, profile="clerical")
+    assert field.registered == clerical.registered  # the same persons, other reports
+
+    def share(reg: gen.Registry, test: object) -> float:
+        rows = [(reg.reports[k], reg.persons[src]) for k, src in
+                enumerate(reg.report_sources) if src is not None]
+        return sum(1 for row, p in rows if test(row, p)) / len(rows)  # type: ignore[operator]
+
+    def same_script(row: dict[str, str], p: gen.Person) -> bool:
+        return row["name"].isascii() == p.name.isascii()
+
+    def full_date(row: dict[str, str], p: gen.Person) -> bool:
+        return row["birth"] == p.birth
+
+    assert share(clerical, same_script) == 1.0 > share(field, same_script)
+    assert share(clerical, full_date) > 0.8 > 0.6 > share(field, full_date)
