@@ -1,6 +1,6 @@
 """``wayhome trace``: record linkage across scripts, plain or privacy-preserving.
 
-``wayhome trace link LEFT.csv RIGHT.csv --out M.csv [--review]``;
+``wayhome trace link LEFT.csv RIGHT.csv --out M.csv [--review] [--model registry]``;
 ``wayhome trace encode IN.csv --key KEYFILE --out ENC.csv`` and
 ``wayhome trace link --encoded LEFT_ENC.csv RIGHT_ENC.csv --out M.csv [--review]``.
 Errors go to stderr with exit code 2 and no output file (written via a temporary file).
@@ -132,6 +132,9 @@ def _write_links(args: argparse.Namespace, result: Any) -> int:
 def cmd_trace_link(args: argparse.Namespace) -> int:
     # The linkage engine is pure Python: no Django set-up here.
     if args.encoded:
+        if args.model:
+            return _fail("link", ["--model weighs plain lists; encoded lists are linked "
+                                  "with the weights of their encoding (drop --model)"])
         return _link_encoded(args)
     from wayhome.domain.linkage import LinkageInputError, link, read_records
 
@@ -148,7 +151,39 @@ def cmd_trace_link(args: argparse.Namespace) -> int:
         print(f"wayhome trace link: {len(problems)} problem(s); nothing linked, "
               f"no output written", file=sys.stderr)
         return 2
+    if args.model:
+        return _link_with_model(args, sides[0], sides[1])
     result = link(sides[0], sides[1])
+    return _write_links(args, result)
+
+
+def _link_with_model(args: argparse.Namespace, left: list[Any], right: list[Any]) -> int:
+    import tomllib
+    from pathlib import Path
+
+    from wayhome.domain.linkage import (
+        LinkageDataError,
+        LinkageInputError,
+        link_with_model,
+        load_table_model,
+        parse_table_model,
+    )
+
+    try:
+        if args.model.endswith(".toml"):
+            path = Path(args.model)
+            try:
+                model = parse_table_model(tomllib.loads(path.read_text(encoding="utf-8")),
+                                          path.stem)
+            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+                raise LinkageDataError(f"{path}: {exc}") from exc
+        else:
+            model = load_table_model(args.model)
+        result = link_with_model(left, right, model)
+    except LinkageDataError as exc:
+        return _fail("link", [f"--model: {exc}"])
+    except LinkageInputError as exc:
+        return _fail("link", [str(p) for p in exc.problems])
     return _write_links(args, result)
 
 
@@ -161,6 +196,10 @@ def register(sub: Any) -> None:
     s.add_argument("--out", required=True, help="where to write left_id,right_id,score")
     s.add_argument("--review", action="store_true",
                    help="also write the pairs in the human-review band (adds a band column)")
+    s.add_argument("--model", metavar="NAME|FILE.toml",
+                   help="weigh the evidence with a table model whose m/u are learnt from "
+                        "the two lists (for lists of thousands: 'registry'), instead of "
+                        "the hand-set weights")
     s.add_argument("--encoded", action="store_true",
                    help="LEFT and RIGHT are encodings made by `wayhome trace encode` with the "
                         "same key (privacy-preserving mode)")

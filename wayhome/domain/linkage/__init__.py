@@ -17,6 +17,8 @@ Two layers, one set of ideas:
   pair by pair; ``backend="vectorised"`` (:mod:`.records_vector`) runs the *same*
   blocking and levels over arrays and gives the same result; "auto" picks it from
   ``VECTORISED_FROM`` records.
+* :func:`link_with_model` (``wayhome trace link --model registry``): :class:`Record`
+  lists linked with a table model below, m/u learnt from the two lists (:mod:`.modelled`).
 * :mod:`.vector` with models in ``data/models/*.toml`` (:mod:`.table`) for big lists and
   any columns (places, addresses, id numbers): several blocking rules (union, with a
   block-size cap), comparison levels as data, m/u estimated from the data
@@ -50,6 +52,7 @@ from .model import (
     ScoredPair,
     parse_birth,
 )
+from .modelled import ModelLink, ModelLinkResult, link_with_model
 from .records import COLUMNS, parse_records, read_records
 from .scoring import Settings, load_settings, parse_settings
 from .table import TableModel, load_table_model, parse_table_model
@@ -63,6 +66,8 @@ __all__ = [
     "LinkResult",
     "LinkageDataError",
     "LinkageInputError",
+    "ModelLink",
+    "ModelLinkResult",
     "Problem",
     "Record",
     "ScoredPair",
@@ -76,6 +81,7 @@ __all__ = [
     "block_keys",
     "candidate_pairs",
     "link",
+    "link_with_model",
     "load_settings",
     "load_table_model",
     "parse_birth",

@@ -269,7 +269,12 @@ def parse_table_model(data: dict[str, Any], name: str = "model") -> TableModel:
 @functools.cache
 def load_table_model(name: str) -> TableModel:
     """A packaged model ``data/models/<name>.toml`` (read once)."""
-    path = resources.files("wayhome.domain.linkage").joinpath("data", "models", f"{name}.toml")
+    folder = resources.files("wayhome.domain.linkage").joinpath("data", "models")
+    path = folder.joinpath(f"{name}.toml")
+    if not path.is_file():
+        known = sorted(p.name.removesuffix(".toml") for p in folder.iterdir()
+                       if p.name.endswith(".toml"))
+        raise LinkageDataError(f"no model {name!r} (packaged: {', '.join(known)})")
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError) as exc:

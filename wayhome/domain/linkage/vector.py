@@ -1275,11 +1275,16 @@ class TableLinkage:
     n_left: int
     n: int
 
+    def match_rows(self, threshold: float) -> IntArray:
+        """Link mode: which scored pairs (indices into ``i``, ``j``...) are kept one-to-one
+        among those at or above ``threshold``."""
+        sel = np.flatnonzero(self.probability >= threshold)
+        return sel[one_to_one(self.i[sel], self.j[sel], self.weight[sel])]
+
     def matches(self, threshold: float) -> tuple[IntArray, IntArray]:
         """Link mode: one-to-one pairs at or above ``threshold`` (right rows re-based at 0)."""
-        sel = self.probability >= threshold
-        keep = one_to_one(self.i[sel], self.j[sel], self.weight[sel])
-        return self.i[sel][keep], self.j[sel][keep] - self.n_left
+        rows = self.match_rows(threshold)
+        return self.i[rows], self.j[rows] - self.n_left
 
     def clusters(self, threshold: float) -> IntArray:
         """Dedupe mode: connected components of the pairs at or above ``threshold``."""
