@@ -16,6 +16,7 @@ from wayhome.domain.letters import (
     available_languages,
     compose_letter,
     compose_letters,
+    load_template,
     request_letter_pdf,
     unverified_citations,
 )
@@ -52,6 +53,18 @@ def test_the_authority_language_version_is_marked_too() -> None:
     thai = compose_letter(law.analyse("THA", "charge", "fraud"), facts(), "th")
     assert thai.blocks[0].kind == "draft_notice" and thai.is_draft
     assert thai.text.count(TO_VERIFY_MARK) >= 3  # the notice, then s.41 and ACTIP
+
+
+@pytest.mark.parametrize("language", available_languages())
+def test_the_notice_is_in_the_letters_own_language(language: str) -> None:
+    letter = compose_letter(law.analyse("THA", "charge", "fraud"), facts(), language)
+    notice = letter.blocks[0].text
+    template = load_template(language)
+    assert notice.startswith(template.text["draft_notice_many"].split("{")[0])
+    assert template.tables["to_verify"]["scope"] in notice  # what s.41 leaves to verify
+    assert S41 in notice and ACTIP in notice and TO_VERIFY_MARK in notice
+    if language != "en":
+        assert "This letter cites" not in notice and "to verify:" not in notice
 
 
 def test_only_the_measure_asked_about_counts_for_which_measures_a_provision_bars() -> None:

@@ -15,7 +15,7 @@ Provisions to verify. The law data marks some facts "to verify" (recalled or syn
 not re-read). A letter that cites such a provision (:func:`unverified_citations`) is a
 *draft* until a staff member confirms, citation by citation, that they checked it against
 the text of the law (the ``checked`` keys): the draft opens with a notice naming each one
-and what is to verify, prints :data:`TO_VERIFY_MARK` after each such citation, and its
+and what is to verify (in the letter's own language, from its template), prints :data:`TO_VERIFY_MARK` after each such citation, and its
 footer says it is not to be sent. So the letter never asserts an unverified fact
 silently: either the mark is there, or a named person has taken the check on.
 """
@@ -303,17 +303,19 @@ def _pending(
     return tuple(u for u in unverified if u.key not in checked)
 
 
-def _draft_notice(pending: tuple[UnverifiedCitation, ...]) -> str:
-    n = len(pending)
-    many = n > 1
-    return (
-        f"DRAFT, NOT TO BE SENT. This letter cites {n} legal "
-        f"provision{'s' if many else ''} that {'have' if many else 'has'} not been verified: "
-        + "; ".join(u.described for u in pending)
-        + f". {'Each is' if many else 'It is'} marked {TO_VERIFY_MARK} below. Check "
-        f"{'them' if many else 'it'} against the text of the law, then confirm the check in "
-        "Wayhome to print the letter to send."
-    )
+def _draft_notice(t: Template, pending: tuple[UnverifiedCitation, ...]) -> str:
+    """The notice on top of a draft, in the letter's language: the staff member who
+    prints it reads what is to verify in the language they will check the letter in."""
+    sep = t.text["list_separator"]
+    citations = sep.join(
+        t.fill("draft_citation", citation=u.citation,
+               facts=sep.join(t.tables["to_verify"][f] for f in u.facts))
+        if u.facts else u.citation
+        for u in pending)
+    if len(pending) == 1:
+        return t.fill("draft_notice_one", citations=citations, mark=TO_VERIFY_MARK)
+    return t.fill("draft_notice_many", count=str(len(pending)), citations=citations,
+                  mark=TO_VERIFY_MARK)
 
 
 # ------------------------------------------------------------------ the letter
@@ -348,7 +350,7 @@ def compose_letter(
     pending = _pending(_unverified(a), checked)
     pending_keys = {u.key for u in pending}
 
-    blocks: list[Block] = [Block("draft_notice", _draft_notice(pending))] if pending else []
+    blocks: list[Block] = [Block("draft_notice", _draft_notice(t, pending))] if pending else []
     blocks += [
         Block("organisation", f.organisation),
         Block("meta", t.fill("date_line", date=t.date.write(f.letter_date))),

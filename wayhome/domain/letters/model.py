@@ -81,7 +81,8 @@ BlockKind = Literal[
 
 #: What a staff member checks when a cited provision is marked "to verify", by the
 #: ``about`` of the law data's sources (and "source" for a citation whose source as a
-#: whole is to verify), in the words the draft notice uses.
+#: whole is to verify), in English (:attr:`UnverifiedCitation.described`); each letter
+#: template words them in its own language in its ``[to_verify]`` table.
 TO_VERIFY_FACTS: Mapping[str, str] = MappingProxyType({
     "existence": "that it exists",
     "article": "the article number",

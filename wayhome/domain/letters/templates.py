@@ -20,6 +20,7 @@ Layout of a file::
     [text]      the sentences: exactly the keys of TEXT_PLACEHOLDERS
     [request] [request_title] [measure_action] [authority]   one entry per measure
     [offence]   one entry per offence of the law engine
+    [to_verify] what a draft's notice says is to verify (keys of model.TO_VERIFY_FACTS)
     [standard]  a statement per international-standard id of the law data
     [provision] optional: how to cite a national provision in this language, by id
 """
@@ -41,7 +42,7 @@ from typing import Any
 from wayhome.domain.law import Measure, Offence
 
 from .fonts import FONT_NAMES
-from .model import LetterDataError, LetterInputError
+from .model import TO_VERIFY_FACTS, LetterDataError, LetterInputError
 
 #: The review mark every machine-drafted translation carries until a lawyer checks it.
 MACHINE_DRAFTED = "machine-drafted: needs review by a native-speaking lawyer"
@@ -92,6 +93,10 @@ TEXT_PLACEHOLDERS: Mapping[str, frozenset[str]] = MappingProxyType(
         "signature_line": _NONE,
         "signatory": frozenset({"organisation"}),
         "heading_references": _NONE,
+        # the notice on top of a draft (see compose.py): for staff, in the letter's language
+        "draft_notice_one": frozenset({"citations", "mark"}),
+        "draft_notice_many": frozenset({"count", "citations", "mark"}),
+        "draft_citation": frozenset({"citation", "facts"}),
     }
 )
 
@@ -110,6 +115,7 @@ TABLE_KEYS: Mapping[str, tuple[str, ...]] = MappingProxyType(
         "measure_action": _MEASURES,
         "authority": _MEASURES,
         "offence": _OFFENCES,
+        "to_verify": tuple(TO_VERIFY_FACTS),
     }
 )
 #: Tables with free keys: [standard] by standard id (required), [provision] (optional).
