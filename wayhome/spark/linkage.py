@@ -26,12 +26,17 @@ from wayhome.domain.linkage.vector import (
     Parameters,
     Prepared,
     TableLinkage,
+    COMPETING_ROUNDS,
+    COMPETING_TOLERANCE,
     compare,
-    competing_from_totals,
     lacks_full_date,
+    left_messages,
+    left_sums,
     neighbour_counts,
-    odds_totals,
+    pair_probability,
     prepare,
+    right_messages,
+    right_sums,
     row_keys,
     score,
     term_frequency_adjustment,
@@ -90,6 +95,47 @@ def candidate_pairs(spark: Any, model: TableModel, left: Rows,
     return joined.where(cond & (F.col("pi") | F.col("pj"))).select("i", "j").distinct()
 
 
+def _compete(spark: Any, scored: Any, n: int, cached: list[Any],
+             broadcasts: list[Any]) -> Any:
+    """:func:`~wayhome.domain.linkage.vector.competing_probability` over the partitions:
+    each pair's message stays with its partition; each round, the records' sums are
+    added up over all partitions and broadcast back. Returns the scored blocks with the
+    competing probability in place of the lone one. Cached RDDs and broadcasts are added
+    to ``cached`` and ``broadcasts`` for the caller to free."""
+    sc = spark.sparkContext
+
+    def total(rdd: Any, part: Any) -> NDArray[np.float64]:
+        return np.asarray(rdd.map(part).fold(np.zeros(n), np.add), dtype=np.float64)
+
+    # (i, j, levels, weight, nu)
+    state = scored.map(lambda b: (b[0], b[1], b[2], b[3], np.ones(len(b[0])))).cache()
+    held = state  # the cached RDD the current state is read from
+    cached.append(held)
+    for _ in range(COMPETING_ROUNDS):
+        left = sc.broadcast(total(state, lambda b: left_sums(n, b[0], b[3], b[4])))
+        right = sc.broadcast(total(state, lambda b, left=left: right_sums(
+            n, b[1], left_messages(b[0], b[3], b[4], left.value))))
+        broadcasts += [left, right]
+
+        def step(b: Any, left: Any = left, right: Any = right) -> Any:
+            nu = right_messages(b[1], left_messages(b[0], b[3], b[4], left.value),
+                                right.value)
+            return b[0], b[1], b[2], b[3], nu, float(np.abs(nu - b[4]).max(initial=0.0))
+
+        moved_state = state.map(step).cache()
+        cached.append(moved_state)
+        moved = moved_state.map(lambda b: b[5]).fold(0.0, max)
+        held.unpersist()  # the new state is computed and cached: the old one can go
+        held = moved_state
+        state = moved_state.map(lambda b: b[:5])
+        if moved <= COMPETING_TOLERANCE:
+            break
+    left = sc.broadcast(total(state, lambda b: left_sums(n, b[0], b[3], b[4])))
+    broadcasts.append(left)
+    return state.map(lambda b: (b[0], b[1], b[2], b[3],
+                                pair_probability(b[0], b[3], b[4], left.value)))
+
+
 def spark_run(spark: Any, model: TableModel, params: Parameters, left: Rows,
               right: Rows | None = None, keep_above: float | None = None,
               partitions: int | None = None) -> TableLinkage:
@@ -100,9 +146,9 @@ def spark_run(spark: Any, model: TableModel, params: Parameters, left: Rows,
     worker analyses the names of its own pairs' records only; "value" term frequencies
     use name counts over all records, made once on the driver); then, where the model says so, the per-record counts
     of close names (``tf = "neighbours"``) are summed over all partitions and sent back
-    to the workers, which score; with competing candidates the per-record sums of odds
-    are summed the same way and each worker keeps only its pairs at or above the
-    threshold. Only those pairs reach the driver. ``partitions``: spread the candidate
+    to the workers, which score; with competing candidates the per-record sums of the
+    belief-propagation messages are summed the same way, round by round (:func:`_compete`),
+    and each worker keeps only its pairs at or above the threshold. Only those pairs reach the driver. ``partitions``: spread the candidate
     pairs over that many partitions (by default Spark chooses)."""
     threshold = model.review_threshold if keep_above is None else keep_above
     competing = model.competing and right is not None
@@ -166,17 +212,7 @@ def spark_run(spark: Any, model: TableModel, params: Parameters, left: Rows,
     cached = [blocks]
     broadcasts = [cols, shared, row_values]
     if competing:
-        scored = scored.cache()
-        cached.append(scored)
-        totals = spark.sparkContext.broadcast(scored.map(
-            lambda b: odds_totals(n, b[0], b[1], b[3])).fold(np.zeros(n), np.add))
-        broadcasts.append(totals)
-
-        def compete(b: Scored) -> Scored:
-            return b[0], b[1], b[2], b[3], competing_from_totals(b[0], b[1], b[3],
-                                                                 totals.value)
-
-        scored = scored.map(compete)
+        scored = _compete(spark, scored, n, cached, broadcasts)
 
     def keep(b: Scored) -> Scored:
         sel = b[4] >= threshold

@@ -399,6 +399,24 @@ def test_competing_candidates_share_the_probability_a_lone_pair_keeps() -> None:
     assert p[3] < 1e-9
 
 
+def test_a_rival_with_a_much_likelier_pair_of_its_own_hardly_takes_a_share() -> None:
+    from wayhome.domain.linkage.vector import competing_probability
+
+    # registered 10 is a candidate of reports 0 and 1 (odds 3 each); report 1 also fits
+    # registered 11 (odds 1000), so it is almost surely 11, and 10 is left to report 0.
+    i = np.array([0, 1, 1])
+    j = np.array([10, 10, 11])
+    p = competing_probability(i, j, np.log2(np.array([3.0, 3.0, 1000.0])))
+    assert p[0] > 0.74  # 0.75 alone
+    assert p[1] < 0.003 and p[2] > 0.99
+    # the exact marginals (enumerate the one-to-one assignments): no cycle, so equal
+    weights = {(): 1.0, ((0, 10),): 3.0, ((1, 10),): 3.0, ((1, 11),): 1000.0,
+               ((0, 10), (1, 11)): 3000.0}
+    z = sum(weights.values())
+    assert p[0] == pytest.approx((3.0 + 3000.0) / z)
+    assert p[2] == pytest.approx((1000.0 + 3000.0) / z)
+
+
 def test_registry_model_lowers_the_probability_of_pairs_with_rivals() -> None:
     model = load_table_model("registry")
     assert model.competing

@@ -1139,6 +1139,14 @@ def prior_from_one_to_one(params: Parameters, i: IntArray, j: IntArray,
     return params
 
 
+#: Belief-propagation rounds of :func:`competing_probability` at most; it stops earlier
+#: once no message moves by more than :data:`COMPETING_TOLERANCE`.
+COMPETING_ROUNDS = 20
+COMPETING_TOLERANCE = 1e-3
+#: Pairs handled at a time by :func:`competing_probability` (bounds its temporaries).
+COMPETING_CHUNK = 4_000_000
+
+
 def competing_probability(i: IntArray, j: IntArray, total: FloatArray) -> FloatArray:
     """Linking: each pair's match probability given the *other* candidates of its two
     records, not as if it were alone.
@@ -1146,16 +1154,56 @@ def competing_probability(i: IntArray, j: IntArray, total: FloatArray) -> FloatA
     A pair's weight (log2 odds, the prior included) judges it on its own. When a report
     has several candidates that look alike (two women named Nur born in 1998, or, on a
     list of 500,000, a handful of near-namesakes with a birthday close by), each alone
-    may look likely, yet at most one is the person. With o the odds of a pair and each
-    record in at most one true pair, the probability that (i, j) is the match is about
-    o_ij / (1 + sum of o over i's pairs + sum of o over j's pairs - o_ij): a pair with no
-    rival keeps its probability; namesakes share it. Pairs far below the line (odds under
-    2**-40) add nothing that counts and may be left out by a caller.
+    may look likely, yet at most one is the person. Each record being in at most one
+    true pair, with o the odds of each pair, the probability that (i, j) is a match comes
+    from belief propagation over that constraint (sum-product; i a left row, j a right
+    row, nu starting at 1):
+
+        lam_ij = o_ij / (1 + sum over i's other pairs of o_im nu_mi)   (i's message to j)
+        nu_ji  = 1 / (1 + sum over j's other pairs of lam_kj)          (j's message to i)
+        p_ij   = o_ij nu_ji / (1 + sum over all i's pairs of o_im nu_mi)
+
+    It is exact where the candidate pairs form no cycle (a report with several
+    namesakes, each a candidate of nothing else: odds 3 and 3 give 3/7 each) and a close
+    approximation otherwise. A pair with no rival keeps o / (1 + o); namesakes share it;
+    and, unlike a count of every rival, a rival record that has a pair of its own much
+    more likely than this one hardly takes a share (its message is small). A few rounds
+    settle it (see :data:`COMPETING_ROUNDS`). Pairs far below the line (odds under
+    2**-40) change nothing that counts and may be left out by a caller.
     """
     if not len(i):
         return np.zeros(0, dtype=np.float64)
-    size = int(max(i.max(), j.max())) + 1
-    return competing_from_totals(i, j, total, odds_totals(size, i, j, total))
+    n = int(max(i.max(), j.max())) + 1
+    chunks = [slice(a, a + COMPETING_CHUNK) for a in range(0, len(i), COMPETING_CHUNK)]
+    nu = np.ones(len(i), dtype=np.float64)
+    lam = np.empty(len(i), dtype=np.float64)
+
+    def summed_left() -> FloatArray:
+        out = np.zeros(n, dtype=np.float64)
+        for c in chunks:
+            out += left_sums(n, i[c], total[c], nu[c])
+        return out
+
+    for _ in range(COMPETING_ROUNDS):
+        left = summed_left()
+        right = np.zeros(n, dtype=np.float64)
+        for c in chunks:
+            lam[c] = left_messages(i[c], total[c], nu[c], left)
+            right += right_sums(n, j[c], lam[c])
+        moved = 0.0
+        for c in chunks:
+            new = right_messages(j[c], lam[c], right)
+            moved = max(moved, float(np.abs(new - nu[c]).max()))
+            nu[c] = new
+        if moved <= COMPETING_TOLERANCE:
+            break
+    del lam
+    left = summed_left()
+    return np.concatenate([pair_probability(i[c], total[c], nu[c], left) for c in chunks])
+
+
+# The steps of competing_probability, each on any subset of the pairs (sums over disjoint
+# subsets add up: the Spark job sums them over partitions).
 
 
 def _odds(total: FloatArray) -> FloatArray:
@@ -1163,19 +1211,34 @@ def _odds(total: FloatArray) -> FloatArray:
     return np.exp2(np.clip(total, -900.0, 900.0))
 
 
-def odds_totals(n: int, i: IntArray, j: IntArray, total: FloatArray) -> FloatArray:
-    """Per record (n rows): the summed odds of its pairs. Linking only (a row is an i or a
-    j, never both); totals of disjoint sets of pairs add up (the Spark job sums them)."""
-    odds = _odds(total)
-    return np.asarray(np.bincount(np.concatenate([i, j]), weights=np.concatenate([odds, odds]),
-                                  minlength=n), dtype=np.float64)
+def left_sums(n: int, i: IntArray, total: FloatArray, nu: FloatArray) -> FloatArray:
+    """Per record (n rows): the sum of o * nu over its pairs as the left record."""
+    return np.asarray(np.bincount(i, weights=_odds(total) * nu, minlength=n), dtype=np.float64)
 
 
-def competing_from_totals(i: IntArray, j: IntArray, total: FloatArray,
-                          totals: FloatArray) -> FloatArray:
-    """:func:`competing_probability` from :func:`odds_totals` of all candidate pairs."""
+def left_messages(i: IntArray, total: FloatArray, nu: FloatArray,
+                  sums: FloatArray) -> FloatArray:
+    """lam of each pair, from :func:`left_sums` over all pairs."""
     odds = _odds(total)
-    return np.asarray(odds / (1.0 + totals[i] + totals[j] - odds), dtype=np.float64)
+    # "1 + the others" is at least 1; the subtraction may round below it when this pair
+    # outweighs the others by 2**52 or more
+    return np.asarray(odds / np.maximum(1.0 + sums[i] - odds * nu, 1.0), dtype=np.float64)
+
+
+def right_sums(n: int, j: IntArray, lam: FloatArray) -> FloatArray:
+    """Per record (n rows): the sum of lam over its pairs as the right record."""
+    return np.asarray(np.bincount(j, weights=lam, minlength=n), dtype=np.float64)
+
+
+def right_messages(j: IntArray, lam: FloatArray, sums: FloatArray) -> FloatArray:
+    """nu of each pair, from :func:`right_sums` over all pairs."""
+    return np.asarray(1.0 / np.maximum(1.0 + sums[j] - lam, 1.0), dtype=np.float64)
+
+
+def pair_probability(i: IntArray, total: FloatArray, nu: FloatArray,
+                     sums: FloatArray) -> FloatArray:
+    """p of each pair, from :func:`left_sums` over all pairs with the final nu."""
+    return np.asarray(_odds(total) * nu / (1.0 + sums[i]), dtype=np.float64)
 
 
 def score(params: Parameters, levels: NDArray[np.int8],
