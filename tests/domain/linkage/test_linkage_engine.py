@@ -271,6 +271,23 @@ def test_ambiguous_match_goes_to_review() -> None:
 
 
 @pytest.mark.parametrize("backend", ["python", "vectorised"])
+def test_a_namesake_who_is_clearly_someone_elses_match_leaves_the_match_clear(
+        backend: str) -> None:
+    # L2 fits R1 a little less well than L1 does (no nationality), but L2 is R2 exactly
+    # (same full date of birth): R1 has no real rival, so L1-R1 is a match, not review.
+    left = [Record("L1", "Mali Srisuk", "F", "1990", "THA"),
+            Record("L2", "Mali Srisuk", "F", "1990-04-03", "")]
+    right = [Record("R1", "Mali Srisuk", "F", "1990", "THA"),
+             Record("R2", "Mali Srisuk", "F", "1990-04-03", "THA")]
+    result = link(left, right, backend=backend)
+    assert [(m.left_id, m.right_id) for m in result.matches] == [("L1", "R1"), ("L2", "R2")]
+    # without L2's own better pair, L2 would still be a rival of L1 for R1
+    alone = link(left, right[:1], backend=backend)
+    assert alone.matches == () and [(m.left_id, m.right_id) for m in alone.review] == [
+        ("L1", "R1")]
+
+
+@pytest.mark.parametrize("backend", ["python", "vectorised"])
 def test_a_name_respelt_beyond_every_key_meets_its_record_by_the_full_birth_date(
         backend: str) -> None:
     left = [Record("L", "Wira Chinnawat", "M", "2005-05-17", "THA")]

@@ -126,21 +126,30 @@ def band(pair: ScoredPair, rival_weight: float, settings: Settings) -> str:
 
 def decide(scored: Sequence[ScoredPair], settings: Settings, n_candidates: int, n_left: int,
            n_right: int) -> LinkResult:
-    """One-to-one assignment, then :func:`band` for each assigned pair (its rivals are the
-    other scored pairs of either record)."""
-    best_other: dict[tuple[str, str], float] = {}
+    """One-to-one assignment, then :func:`band` for each assigned pair. Its rivals are the
+    other scored pairs of either record, except a pair whose other record went to a
+    strictly heavier pair of its own: a namesake who is clearly someone else's match
+    does not make this one doubtful."""
     by_left: dict[str, list[ScoredPair]] = {}
     by_right: dict[str, list[ScoredPair]] = {}
     for p in scored:
         by_left.setdefault(p.left_id, []).append(p)
         by_right.setdefault(p.right_id, []).append(p)
-    for p in scored:
-        rivals = [q.weight for q in by_left[p.left_id] + by_right[p.right_id] if q is not p]
-        best_other[(p.left_id, p.right_id)] = max(rivals, default=-math.inf)
+    assigned = assign_one_to_one(scored)
+    taken_left = {p.left_id: p.weight for p in assigned}
+    taken_right = {p.right_id: p.weight for p in assigned}
+
+    def rival_weight(p: ScoredPair) -> float:
+        rivals = [q.weight for q in by_left[p.left_id]
+                  if q is not p and not taken_right.get(q.right_id, -math.inf) > q.weight]
+        rivals += [q.weight for q in by_right[p.right_id]
+                   if q is not p and not taken_left.get(q.left_id, -math.inf) > q.weight]
+        return max(rivals, default=-math.inf)
+
     matches: list[Link] = []
     review: list[Link] = []
-    for p in assign_one_to_one(scored):
-        if band(p, best_other[(p.left_id, p.right_id)], settings) == "match":
+    for p in assigned:
+        if band(p, rival_weight(p), settings) == "match":
             matches.append(Link(p.left_id, p.right_id, p.probability, "match", p))
         else:
             review.append(Link(p.left_id, p.right_id, p.probability, "review", p))
