@@ -579,3 +579,25 @@ def test_edits_count_insertions_and_deletions_between_the_spellings_run_together
     pa, pb = np.zeros(3, dtype=np.int64), np.arange(1, 4)
     edits = _name_features_chunk(nc, pa, pb, {"edits"})["edits"]
     assert edits.tolist() == [2.0, 1.0, 2.0]  # replaced, doubled, swapped
+
+
+def test_phonetic_level_and_block_meet_everyday_romanisations_only() -> None:
+    model = parse_table_model({
+        "blocking": [{"keys": ["name.phonetic"]}],
+        "comparisons": [{"column": "name", "kind": "name", "levels": [
+            {"test": "missing"}, {"test": "exact"}, {"test": "phonetic"},
+            {"test": "else"}]}],
+    })
+    left = {"name": ["Wai Htoon Kyaw", "Nguyễn Thị Lan", "สมหญิง ใจดี"]}
+    right = {"name": ["Kyaw Wai Htun", "Nguyen Thi Linh", "Somying Jaidee"]}
+    prep = prepare(left, right, model.columns)
+    i, j = block(prep, model.blocking)
+    assert sorted(zip(i.tolist(), j.tolist(), strict=True)) == [(0, 3), (2, 5)]
+    levels = compare(prep, model, np.array([0, 1, 2]), np.array([3, 4, 5]))
+    # (RTGS writes ใจดี "chaidi", the family "Jaidee": the same name, spelt otherwise)
+    assert [model.comparisons[0].levels[k].test for k in levels[:, 0]] == [
+        "phonetic", "else", "phonetic"]
+    # the record-by-record key builder gives the same keys as the vectorised one
+    keys = row_keys(model.blocking[0], {"name": "Kyaw Wai Htun"})
+    assert keys & row_keys(model.blocking[0], {"name": "Wai Htoon Kyaw"})
+    assert not keys & row_keys(model.blocking[0], {"name": "Nguyen Thi Linh"})

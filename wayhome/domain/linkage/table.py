@@ -10,7 +10,9 @@ Comparison kinds and the level tests each understands:
 
 ``name``  (values analysed once per distinct value by the names engine)
     ``missing``, ``exact`` (a romanised variant equal, token order ignored),
-    ``jw`` (best Jaro-Winkler over variant pairs >= ``min``), ``sim`` (the names
+    ``phonetic`` (a variant's phonetic spelling equal, token order ignored: spellings
+    that differ only as everyday romanisations do, see
+    :func:`~wayhome.domain.names.phonetic_spelling`), ``jw`` (best Jaro-Winkler over variant pairs >= ``min``), ``sim`` (the names
     engine's :func:`~wayhome.domain.names.similarity`, >= ``min``; with ``min_tokens``,
     every token of the shorter spelling must also be matched that well in the other),
     ``edits`` (some two spellings, run together, are at most ``max`` insertions and
@@ -39,7 +41,9 @@ Blocking rules are lists of key expressions; two records are a candidate pair wh
 expressions of one rule give a common value. Expressions: ``col`` (the value),
 ``col.key`` / ``col.tokenkey`` / ``col.tokens`` (names-engine keys, order-free token
 keys and variant tokens, several per record), ``col.sorted`` (each romanised variant of
-the whole name with its tokens sorted: the same name in any script or order), ``col.wordtokens`` (variant tokens of
+the whole name with its tokens sorted: the same name in any script or order),
+``col.phonetic`` (each variant's phonetic spelling: the same name as everyday
+romanisations write it, in any order), ``col.wordtokens`` (variant tokens of
 each word analysed on its own: cheaper for long free-text names), ``col.year``, ``col.monthday`` (``MM-DD`` of a full
 date), ``col.prefixN`` (first N
 characters). A rule's block is skipped when it holds more than ``max_side`` records on
@@ -61,7 +65,7 @@ from typing import Any
 from .model import LinkageDataError
 
 KINDS: dict[str, frozenset[str]] = {
-    "name": frozenset({"missing", "exact", "jw", "sim", "edits", "key", "else"}),
+    "name": frozenset({"missing", "exact", "phonetic", "jw", "sim", "edits", "key", "else"}),
     "string": frozenset({"missing", "exact", "jw", "lev", "prefix", "else"}),
     "date": frozenset({"missing", "exact", "swap", "year_month", "day_month", "lev",
                        "year_within", "partial_year", "else"}),
@@ -216,7 +220,7 @@ def _comparison(raw: Any, where: str) -> TableComparison:
 
 
 #: Key operations on a name column that the names engine answers (see the module doc).
-NAME_KEY_OPERATIONS = frozenset({"key", "tokenkey", "tokens", "sorted"})
+NAME_KEY_OPERATIONS = frozenset({"key", "tokenkey", "tokens", "sorted", "phonetic"})
 #: What may follow "col." in a blocking key expression (besides ``prefixN``).
 KEY_OPERATIONS = NAME_KEY_OPERATIONS | {"wordtokens", "year", "monthday"}
 

@@ -27,7 +27,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 from rapidfuzz.process import cpdist
 
-from wayhome.domain.names import NameInputError
+from wayhome.domain.names import NameInputError, phonetic_spelling
 from wayhome.domain.names.engine import KEY_MATCH_SCORE
 
 from ._names import cached_normalise
@@ -84,6 +84,8 @@ class FlatNames:
     key_offsets: IntArray
     #: per variant: its tokens (for the token agreement of ``min_tokens`` levels)
     tokens: _TokenTable
+    #: per variant: its phonetic spelling (names.phonetic_spelling) as an integer code
+    phonetic_code: IntArray
 
     @classmethod
     def of(cls, nc: NameColumn) -> FlatNames:
@@ -98,9 +100,12 @@ class FlatNames:
         kindex: dict[str, int] = {}
         kcode = np.asarray([kindex.setdefault(k, len(kindex)) for k in kflat], dtype=np.int64)
         joined = [v.replace(" ", "") for v in flat]
+        pindex: dict[str, int] = {}
+        phonetic = np.asarray([pindex.setdefault(phonetic_spelling(v), len(pindex))
+                               for v in flat], dtype=np.int64)
         return cls(flat, counts, offs, sorted_code, sorted_text, joined,
                    np.asarray([len(v) for v in joined], dtype=np.int64), kcode, kcounts, koffs,
-                   _TokenTable.of(flat))
+                   _TokenTable.of(flat), phonetic)
 
 
 @dataclass(slots=True)
@@ -205,6 +210,8 @@ def _expression_values(prep: Prepared, expr: str) -> list[tuple[str, ...]]:
             per_name = [tuple(k for k in ks if k) for ks in nc.token_keys]
         elif op == "sorted":
             per_name = [_sorted_variants(vs) for vs in nc.variants]
+        elif op == "phonetic":
+            per_name = [_phonetic_variants(vs) for vs in nc.variants]
         else:
             per_name = [tuple(dict.fromkeys(t for v in vs for t in v.split() if len(t) >= 2))
                         for vs in nc.variants]
@@ -220,6 +227,11 @@ def _expression_values(prep: Prepared, expr: str) -> list[tuple[str, ...]]:
         size = int(op[6:])
         return [(values[c][:size],) if c >= 0 else () for c in raw.tolist()]
     return [(values[c],) if c >= 0 else () for c in raw.tolist()]
+
+
+def _phonetic_variants(variants: Sequence[str]) -> tuple[str, ...]:
+    """The distinct phonetic spellings of a name's variants (``col.phonetic`` keys)."""
+    return tuple(dict.fromkeys(p for p in map(phonetic_spelling, variants) if p))
 
 
 def _sorted_variants(variants: Sequence[str]) -> tuple[str, ...]:
@@ -265,6 +277,8 @@ def value_keys(expr: str, value: str) -> tuple[str, ...]:
             return tuple(k for k in name.token_keys if k)
         if op == "sorted":
             return _sorted_variants(name.variants[:MAX_SCORED_VARIANTS])
+        if op == "phonetic":
+            return _phonetic_variants(name.variants[:MAX_SCORED_VARIANTS])
         variants = name.variants[:MAX_SCORED_VARIANTS]
         return tuple(dict.fromkeys(t for var in variants for t in var.split() if len(t) >= 2))
     if op == "year":
@@ -503,6 +517,7 @@ def _name_features_chunk(nc: NameColumn, pa: IntArray, pb: IntArray,
     out: dict[str, Any] = {}
     if not len(pa):
         return {"exact": np.zeros(0, dtype=bool), "key": np.zeros(0, dtype=bool),
+                "phonetic": np.zeros(0, dtype=bool),
                 "jw": np.zeros(0), "sim": np.zeros(0), "tok": np.zeros(0),
                 "edits": np.zeros(0)}
     fn = nc.flat
@@ -516,6 +531,9 @@ def _name_features_chunk(nc: NameColumn, pa: IntArray, pb: IntArray,
                             _score(JaroWinkler.normalized_similarity,
                                    _pick(fn.variants, ia), _pick(fn.variants, ib)))
             out["jw"] = np.maximum.reduceat(jw, starts)
+    if "phonetic" in tests:
+        same = (fn.phonetic_code[ia] == fn.phonetic_code[ib]).astype(np.float64)
+        out["phonetic"] = np.maximum.reduceat(same, starts) > 0
     if tests & {"key", "sim", "edits"}:
         kcode, kcounts, koffs = fn.key_code, fn.key_counts, fn.key_offsets
         ka, kb, kstarts = _explode(pa, pb, kcounts, kcounts, koffs, koffs)

@@ -19,7 +19,7 @@ raises :class:`NameInputError` (a ValueError). Data: ``data/*.toml``.
 """
 
 from .engine import MAX_VARIANTS, clear_caches, normalise, similarity
-from .keys import name_key, skeleton, token_set_keys
+from .keys import name_key, phonetic_spelling, skeleton, token_set_keys
 from .khmer_lao import romanise_khmer, romanise_lao
 from .model import MAX_NAME_LENGTH, Name, NameDataError, NameInputError
 from .romanise import (
@@ -46,6 +46,7 @@ __all__ = [
     "fold",
     "is_zawgyi",
     "name_key",
+    "phonetic_spelling",
     "normalise",
     "romanise_burmese",
     "romanise_chinese",

@@ -81,10 +81,10 @@ def _romanise_han(text: str) -> tuple[str, ...]:
 def clear_caches() -> None:
     """Forget the memoised spellings and keys of single tokens and characters (for
     benchmarks that time a cold start; the data tables stay loaded)."""
-    from .keys import skeleton
+    from .keys import phonetic_token, skeleton
     from .scripts import _script_of
 
-    for cached in (_romanise_token, _romanise_han, skeleton, _script_of):
+    for cached in (_romanise_token, _romanise_han, skeleton, phonetic_token, _script_of):
         cached.cache_clear()
 
 

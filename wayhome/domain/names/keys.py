@@ -1,4 +1,5 @@
-"""The consonant-skeleton key (rules in ``data/phonetic.toml``)."""
+"""The consonant-skeleton key and the finer phonetic spelling (rules in
+``data/phonetic.toml``)."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ class PhoneticRules:
     drop_after_first: frozenset[str]
     vowels: frozenset[str]
     initial_vowel: str
+    spelling_vowels: tuple[tuple[str, str], ...] = ()
     #: ``letters`` and ``drop_after_first`` as str.translate tables.
     letter_table: dict[int, int] = field(default_factory=dict)
     drop_table: dict[int, None] = field(default_factory=dict)
@@ -40,6 +42,7 @@ def phonetic_rules() -> PhoneticRules:
         drop_after_first=drop,
         vowels=frozenset(str(data.get("vowels", ""))),
         initial_vowel=str(data.get("initial_vowel", "a")),
+        spelling_vowels=pairs(data, "spelling_vowels"),
         letter_table=str.maketrans(dict(letters)),
         drop_table={ord(ch): None for ch in drop},
     )
@@ -64,6 +67,30 @@ def skeleton(token: str) -> str:
     word = word.translate(rules.letter_table)
     first = rules.initial_vowel if word[0] in rules.vowels else word[0]
     return _RUNS.sub(r"\1", first + word[1:].translate(rules.drop_table))
+
+
+@functools.lru_cache(maxsize=1 << 18)
+def phonetic_token(token: str) -> str:
+    """The phonetic spelling of one folded Latin token: vowels kept, their length and
+    usual alternative spellings folded ("htoon" -> "tun", "veelay" -> "wilai")."""
+    rules = phonetic_rules()
+    word = _NON_LETTERS.sub("", token.lower())
+    if not word:
+        return ""
+    for src, dst in rules.spelling_vowels + rules.digraphs:
+        if src in word:
+            word = word.replace(src, dst)
+    word = word.translate(rules.letter_table)
+    word = word[0] + word[1:].replace("h", "").replace("y", "i")
+    return _RUNS.sub(r"\1", word)
+
+
+def phonetic_spelling(variant: str) -> str:
+    """A whole spelling's phonetic tokens in sorted order: two spellings of one name
+    that differ only as everyday romanisations do, in any token order, give the same
+    string ("Wai Htoon Kyaw" ~ "Kyaw Wai Htun"); far fewer names collide than on the
+    consonant skeleton, which drops the vowels ("Lan" ~ "Linh")."""
+    return " ".join(sorted(t for t in (phonetic_token(x) for x in variant.split()) if t))
 
 
 def name_key(variant: str) -> str:
