@@ -1,9 +1,12 @@
 """Synthetic registry: 500,000 reports vs 500,000 registered persons, ours beside Splink 5.
 
 Run: /usr/bin/time -v .venv/bin/python benchmarks/linkage_synthetic_500k.py --n 500000 --seed 7
-(ours alone, ``--splink ''``: 78 million candidate pairs, 863 s for the linkage, 20
-CPU-minutes and 9.8 GB peak for the whole run on 2 shared cores; plain Splink's "tight" run was stopped after 25 CPU-minutes at 8.3 GB: its
-exact-name blocks of common names hold tens of millions of pairs at this size.)
+(ours alone, ``--splink ''``: 79 million candidate pairs, about 16 to 19 minutes and 10 GB
+peak for the whole run on 2 shared cores; plain Splink's "tight" run was stopped after 45
+minutes and about 88 CPU-minutes at 8.3 GB: its exact-name blocks of common names hold
+tens of millions of pairs at this size.)
+``--profile clerical``: the same registered persons, reports typed by clerks in one script
+(see :data:`datasets.registry.PROFILES`).
 Smaller: ``--n 50000``. ``--splink tight,loose`` picks the Splink runs (default both).
 
 Data: :mod:`benchmarks.datasets.registry` (seeded; documented there): cross-script and
@@ -17,11 +20,12 @@ name (:func:`datasets.registry.oracle`): many reports give no birth date or only
 and a common name, and no engine can tell which of several namesakes they mean, so F1
 cannot reach 1. Read the engines' F1 against that line (a reference, not a strict bound).
 Ours: model ``data/models/registry.toml`` (blocking on names-engine keys; comparisons on
-names-engine similarity over romanised variants, birth with year/swap/typo levels, sex,
+names-engine similarity over romanised variants and an equal phonetic spelling, birth with year/swap/typo levels, sex,
 nationality; u from random pairs, m by EM per blocking rule, then m of birth, sex and
 nationality by EM over anchor pairs: candidates agreeing exactly on a name no third
 record has; rare names weigh more by how few other records resemble them among the
-candidates; probabilities shared among competing candidates), one-to-one at 0.5.
+candidates; probabilities shared among competing candidates by belief propagation
+over the one-to-one constraint), one-to-one at 0.5.
 Splink: a standard model on the raw fields (Jaro-Winkler name at 0.95/0.88/0.7,
 Levenshtein birth at 1/2, exact sex and nationality; u by random sampling, m by EM),
 "tight" blocking (same name, or same birth) and "loose" (adds first 3 letters of the
