@@ -14,16 +14,26 @@ from .model import LinkageInputError, Link, LinkResult, Problem, Record, ScoredP
 from .scoring import Settings, compare, estimated_prior, load_settings, probability
 
 
-def _analyse(records: Sequence[Record], side: str) -> tuple[list[Name], list[Problem]]:
-    names: list[Name] = []
-    problems: list[Problem] = []
+def record_problems(records: Sequence[Record]) -> list[list[str]]:
+    """Per record, what is wrong with it (empty if nothing): its own fields
+    (:meth:`Record.problems`) and an id already used earlier in the list."""
+    out: list[list[str]] = []
     seen: set[str] = set()
-    for pos, rec in enumerate(records, start=1):
-        where = f"{side} record {pos} (id {rec.id!r})"
+    for rec in records:
         msgs = rec.problems()
         if rec.id in seen:
             msgs.append(f"id {rec.id!r}: duplicate")
         seen.add(rec.id)
+        out.append(msgs)
+    return out
+
+
+def _analyse(records: Sequence[Record], side: str) -> tuple[list[Name], list[Problem]]:
+    names: list[Name] = []
+    problems: list[Problem] = []
+    for pos, (rec, msgs) in enumerate(zip(records, record_problems(records), strict=True),
+                                      start=1):
+        where = f"{side} record {pos} (id {rec.id!r})"
         try:
             names.append(cached_normalise(rec.name))
         except NameInputError as exc:

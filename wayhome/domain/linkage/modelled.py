@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .engine import record_problems
 from .model import LinkageDataError, LinkageInputError, Problem, Record
 from .records import COLUMNS
 from .table import TableModel, load_table_model
@@ -56,15 +57,10 @@ class ModelLinkResult:
 
 
 def _problems(records: Sequence[Record], side: str) -> list[Problem]:
-    out: list[Problem] = []
-    seen: set[str] = set()
-    for pos, rec in enumerate(records, start=1):
-        msgs = rec.problems()
-        if rec.id in seen:
-            msgs.append(f"id {rec.id!r}: duplicate")
-        seen.add(rec.id)
-        out.extend(Problem(m, None, f"{side} record {pos} (id {rec.id!r})") for m in msgs)
-    return out
+    return [Problem(m, None, f"{side} record {pos} (id {rec.id!r})")
+            for pos, (rec, msgs) in enumerate(zip(records, record_problems(records),
+                                                  strict=True), start=1)
+            for m in msgs]
 
 
 def link_with_model(left: Sequence[Record], right: Sequence[Record],
