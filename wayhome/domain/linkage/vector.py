@@ -53,6 +53,7 @@ class NameColumn:
     keys: list[tuple[str, ...]]
     token_keys: list[tuple[str, ...]]
     _flat: FlatNames | None = None
+    _phonetic: IntArray | None = None
 
     @property
     def flat(self) -> FlatNames:
@@ -60,6 +61,16 @@ class NameColumn:
         if self._flat is None:
             self._flat = FlatNames.of(self)
         return self._flat
+
+    @property
+    def phonetic_code(self) -> IntArray:
+        """Per flat variant: its phonetic spelling (names.phonetic_spelling) as an integer
+        code; made on first use, as only models with a "phonetic" test need it."""
+        if self._phonetic is None:
+            index: dict[str, int] = {}
+            self._phonetic = np.asarray([index.setdefault(phonetic_spelling(v), len(index))
+                                         for v in self.flat.variants], dtype=np.int64)
+        return self._phonetic
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,8 +95,6 @@ class FlatNames:
     key_offsets: IntArray
     #: per variant: its tokens (for the token agreement of ``min_tokens`` levels)
     tokens: _TokenTable
-    #: per variant: its phonetic spelling (names.phonetic_spelling) as an integer code
-    phonetic_code: IntArray
 
     @classmethod
     def of(cls, nc: NameColumn) -> FlatNames:
@@ -100,12 +109,9 @@ class FlatNames:
         kindex: dict[str, int] = {}
         kcode = np.asarray([kindex.setdefault(k, len(kindex)) for k in kflat], dtype=np.int64)
         joined = [v.replace(" ", "") for v in flat]
-        pindex: dict[str, int] = {}
-        phonetic = np.asarray([pindex.setdefault(phonetic_spelling(v), len(pindex))
-                               for v in flat], dtype=np.int64)
         return cls(flat, counts, offs, sorted_code, sorted_text, joined,
                    np.asarray([len(v) for v in joined], dtype=np.int64), kcode, kcounts, koffs,
-                   _TokenTable.of(flat), phonetic)
+                   _TokenTable.of(flat))
 
 
 @dataclass(slots=True)
@@ -532,7 +538,8 @@ def _name_features_chunk(nc: NameColumn, pa: IntArray, pb: IntArray,
                                    _pick(fn.variants, ia), _pick(fn.variants, ib)))
             out["jw"] = np.maximum.reduceat(jw, starts)
     if "phonetic" in tests:
-        same = (fn.phonetic_code[ia] == fn.phonetic_code[ib]).astype(np.float64)
+        code = nc.phonetic_code
+        same = (code[ia] == code[ib]).astype(np.float64)
         out["phonetic"] = np.maximum.reduceat(same, starts) > 0
     if tests & {"key", "sim", "edits"}:
         kcode, kcounts, koffs = fn.key_code, fn.key_counts, fn.key_offsets
