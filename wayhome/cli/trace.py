@@ -158,27 +158,17 @@ def cmd_trace_link(args: argparse.Namespace) -> int:
 
 
 def _link_with_model(args: argparse.Namespace, left: list[Any], right: list[Any]) -> int:
-    import tomllib
-    from pathlib import Path
-
     from wayhome.domain.linkage import (
         LinkageDataError,
         LinkageInputError,
         link_with_model,
         load_table_model,
-        parse_table_model,
+        read_table_model,
     )
 
     try:
-        if args.model.endswith(".toml"):
-            path = Path(args.model)
-            try:
-                model = parse_table_model(tomllib.loads(path.read_text(encoding="utf-8")),
-                                          path.stem)
-            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-                raise LinkageDataError(f"{path}: {exc}") from exc
-        else:
-            model = load_table_model(args.model)
+        model = (read_table_model(args.model) if args.model.endswith(".toml")
+                 else load_table_model(args.model))
         result = link_with_model(left, right, model)
     except LinkageDataError as exc:
         return _fail("link", [f"--model: {exc}"])

@@ -55,7 +55,7 @@ from .model import (
 from .modelled import ModelLink, ModelLinkResult, link_with_model
 from .records import COLUMNS, parse_records, read_records
 from .scoring import Settings, load_settings, parse_settings
-from .table import TableModel, load_table_model, parse_table_model
+from .table import TableModel, load_table_model, parse_table_model, read_table_model
 from .vector import Parameters, TableLinkage, run
 
 __all__ = [
@@ -89,6 +89,7 @@ __all__ = [
     "parse_settings",
     "parse_table_model",
     "read_records",
+    "read_table_model",
     "run",
     "score_pair",
 ]

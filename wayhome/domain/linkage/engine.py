@@ -14,26 +14,25 @@ from .model import LinkageInputError, Link, LinkResult, Problem, Record, ScoredP
 from .scoring import Settings, compare, estimated_prior, load_settings, probability
 
 
-def record_problems(records: Sequence[Record]) -> list[list[str]]:
-    """Per record, what is wrong with it (empty if nothing): its own fields
-    (:meth:`Record.problems`) and an id already used earlier in the list."""
-    out: list[list[str]] = []
+def record_problems(records: Sequence[Record], side: str) -> list[tuple[str, list[str]]]:
+    """Per record, where it is ("left record 3 (id 'A7')") and what is wrong with it
+    (empty if nothing): its own fields (:meth:`Record.problems`) and an id already used
+    earlier in the list."""
+    out: list[tuple[str, list[str]]] = []
     seen: set[str] = set()
-    for rec in records:
+    for pos, rec in enumerate(records, start=1):
         msgs = rec.problems()
         if rec.id in seen:
             msgs.append(f"id {rec.id!r}: duplicate")
         seen.add(rec.id)
-        out.append(msgs)
+        out.append((f"{side} record {pos} (id {rec.id!r})", msgs))
     return out
 
 
 def _analyse(records: Sequence[Record], side: str) -> tuple[list[Name], list[Problem]]:
     names: list[Name] = []
     problems: list[Problem] = []
-    for pos, (rec, msgs) in enumerate(zip(records, record_problems(records), strict=True),
-                                      start=1):
-        where = f"{side} record {pos} (id {rec.id!r})"
+    for rec, (where, msgs) in zip(records, record_problems(records, side), strict=True):
         try:
             names.append(cached_normalise(rec.name))
         except NameInputError as exc:

@@ -25,7 +25,7 @@ import numpy as np
 
 from .engine import record_problems
 from .model import LinkageDataError, LinkageInputError, Problem, Record
-from .records import COLUMNS
+from .records import COLUMNS, record_columns
 from .table import TableModel, load_table_model
 from .vector import IntArray, one_to_one, run
 
@@ -56,13 +56,6 @@ class ModelLinkResult:
     right_count: int
 
 
-def _problems(records: Sequence[Record], side: str) -> list[Problem]:
-    return [Problem(m, None, f"{side} record {pos} (id {rec.id!r})")
-            for pos, (rec, msgs) in enumerate(zip(records, record_problems(records),
-                                                  strict=True), start=1)
-            for m in msgs]
-
-
 def link_with_model(left: Sequence[Record], right: Sequence[Record],
                     model: TableModel | str = "registry") -> ModelLinkResult:
     """Link ``left`` with ``right`` one-to-one under a table model (m/u learnt from them).
@@ -76,7 +69,8 @@ def link_with_model(left: Sequence[Record], right: Sequence[Record],
     if unknown:
         raise LinkageDataError(f"model {table.name!r} reads {', '.join(unknown)}, which "
                                f"the lists ({','.join(COLUMNS)}) do not have")
-    problems = _problems(left, "left") + _problems(right, "right")
+    problems = [Problem(m, None, where) for side, records in (("left", left), ("right", right))
+                for where, msgs in record_problems(records, side) for m in msgs]
     for side, records in (("left", left), ("right", right)):
         if len(records) < MIN_RECORDS:
             problems.append(Problem(
@@ -86,12 +80,7 @@ def link_with_model(left: Sequence[Record], right: Sequence[Record],
     if problems:
         raise LinkageInputError(problems)
 
-    def columns(records: Sequence[Record]) -> dict[str, list[str]]:
-        return {"name": [r.name for r in records], "sex": [r.sex for r in records],
-                "birth": [r.birth for r in records],
-                "nationality": [r.nationality for r in records]}
-
-    result = run(table, columns(left), columns(right))
+    result = run(table, record_columns(left), record_columns(right))
     n_left = result.n_left
 
     def links(rows: IntArray, band: str) -> tuple[ModelLink, ...]:

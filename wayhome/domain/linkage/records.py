@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Sequence
 from pathlib import Path
 
 from wayhome.domain.names import NameInputError
@@ -16,6 +17,14 @@ COLUMNS = ("id", "name", "sex", "birth", "nationality")
 
 def _has_undecodable(text: str) -> bool:
     return any("\udc80" <= ch <= "\udcff" for ch in text)
+
+
+def record_columns(records: Sequence[Record]) -> dict[str, list[str]]:
+    """The lists' fields as columns (name, sex, birth, nationality), as the table
+    engine (:mod:`.vector`) takes them."""
+    return {"name": [r.name for r in records], "sex": [r.sex for r in records],
+            "birth": [r.birth for r in records],
+            "nationality": [r.nationality for r in records]}
 
 
 def read_records(path: str | Path) -> list[Record]:

@@ -19,6 +19,7 @@ from wayhome.domain.names import MAX_VARIANTS, similarity
 
 from ._names import cached_normalise
 from .model import LevelResult, Record, ScoredPair
+from .records import record_columns
 from .scoring import Settings, estimated_prior, probability
 from .table import BlockingRule, TableComparison, TableLevel, TableModel
 from .vector import block, compare, one_to_one, prepare
@@ -57,11 +58,8 @@ def score_records(left: Sequence[Record], right: Sequence[Record],
     used: with the estimated prior when :func:`~.engine.link` would estimate it)."""
     model = table_model(settings)
 
-    def cols(recs: Sequence[Record]) -> dict[str, list[str]]:
-        return {"name": [r.name for r in recs], "sex": [r.sex for r in recs],
-                "birth": [r.birth for r in recs], "nationality": [r.nationality for r in recs]}
-
-    prep = prepare(cols(left), cols(right), model.columns, max_variants=MAX_VARIANTS)
+    prep = prepare(record_columns(left), record_columns(right), model.columns,
+                   max_variants=MAX_VARIANTS)
     i, j = block(prep, model.blocking)
     levels = compare(prep, model, i, j)
     weights = [np.asarray([lv.weight for lv in c.levels]) for c in settings.comparisons]

@@ -60,6 +60,7 @@ import re
 import tomllib
 from dataclasses import dataclass
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from .model import LinkageDataError
@@ -268,6 +269,17 @@ def parse_table_model(data: dict[str, Any], name: str = "model") -> TableModel:
         raise LinkageDataError("model.competing: expected true or false")
     return TableModel(name, tuple(rules), comps, match_t, review_t,
                       _opt_prob(model, "prior", "model"), m_floor, competing)
+
+
+def read_table_model(path: str | Path) -> TableModel:
+    """A model from a TOML file of one's own (named after the file); a file that cannot be
+    read or parsed raises :class:`LinkageDataError` naming it."""
+    path = Path(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise LinkageDataError(f"{path}: {exc}") from exc
+    return parse_table_model(data, path.stem)
 
 
 @functools.cache
