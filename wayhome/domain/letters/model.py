@@ -81,8 +81,8 @@ BlockKind = Literal[
 
 #: What a staff member checks when a cited provision is marked "to verify", by the
 #: ``about`` of the law data's sources (and "source" for a citation whose source as a
-#: whole is to verify), in English (:attr:`UnverifiedCitation.described`); each letter
-#: template words them in its own language in its ``[to_verify]`` table.
+#: whole is to verify), in English; each letter template words them in its own language in
+#: its ``[to_verify]`` table, and the web page through the translation catalogues.
 TO_VERIFY_FACTS: Mapping[str, str] = MappingProxyType({
     "existence": "that it exists",
     "article": "the article number",
@@ -108,13 +108,6 @@ class UnverifiedCitation:
     key: str
     citation: str
     facts: tuple[str, ...]
-
-    @property
-    def described(self) -> str:
-        """e.g. "ATIPSOM, s.25 (to verify: the article number, what it covers)"."""
-        if not self.facts:
-            return self.citation
-        return f"{self.citation} (to verify: {', '.join(TO_VERIFY_FACTS[f] for f in self.facts)})"
 
 
 @dataclass(frozen=True, slots=True)
