@@ -21,6 +21,7 @@ from wayhome.domain.linkage.vector import (
     constrained_clusters,
     Parameters,
     anchor_m,
+    anchor_own_m,
     estimate,
     one_to_one,
     prepare,
@@ -283,6 +284,72 @@ def test_without_an_anchor_comparison_m_stays_as_given() -> None:
                                      "max": lv.max} for lv in c.levels]}
                         for c in model.comparisons]})
     assert anchor_m(prep, plain, flat, i, j, levels) == flat
+
+
+def _levels(model: TableModel, rows: list[tuple[int, dict[str, str]]]) -> Any:
+    """Comparison vectors from (count, {column: level id}); columns not given are missing."""
+    out = []
+    for count, given in rows:
+        row = [next(k for k, lv in enumerate(c.levels) if (lv.id or lv.test) ==
+                    given.get(c.column, "missing")) for c in model.comparisons]
+        out += [row] * count
+    return np.asarray(out, dtype=np.int8)
+
+
+def _birth_sex_session(model: TableModel, pairs: Any) -> list[Any]:
+    """Rule members: every pair in the rule blocked on birth date and sex, none elsewhere."""
+    return [np.full(len(pairs), tuple(r.keys) == ("birth", "sex")) for r in model.blocking]
+
+
+def test_a_weak_name_level_gets_the_m_true_matches_show_not_that_of_compatriots() -> None:
+    # Blocked on birth date and sex: 1,000 true matches (1 % with a weak "sim75" name) and
+    # 20,000 strangers, 0.5 % of them "sim75" as among random pairs of the same sex, but
+    # all of those share a nationality (compatriots have alike names). EM over name and
+    # nationality together takes them for matches; the name alone against the random
+    # pairs' u does not.
+    model = load_table_model("registry")
+    agree = {"birth": "exact", "sex": "exact"}
+    pairs = _levels(model, [
+        (990, {**agree, "name": "exact", "nationality": "exact"}),
+        (10, {**agree, "name": "sim75", "nationality": "exact"}),
+        (100, {**agree, "name": "sim75", "nationality": "exact"}),
+        (3900, {**agree, "name": "else", "nationality": "exact"}),
+        (16000, {**agree, "name": "else", "nationality": "else"})])
+    rand = _levels(model, [(99_500, {"name": "else", "sex": "exact"}),
+                           (500, {"name": "sim75", "sex": "exact"}),
+                           (100_000, {"name": "else", "sex": "else"})])
+    members = _birth_sex_session(model, pairs)
+    name = [c.column for c in model.comparisons].index("name")
+    sim75 = [lv.id for lv in model.comparisons[name].levels].index("sim75")
+    session = estimate(model, pairs, exclude=frozenset({1, 2}),
+                       initial_u=[np.full(len(c.levels), 1 / len(c.levels))
+                                  for c in model.comparisons])
+    assert session.m[name][sim75] > 0.05
+    flat = Parameters(session.m, session.u, 1e-4, 1)
+    m = anchor_own_m(model, flat, pairs, members, rand, min_pairs=10).m[name]
+    assert m[sim75] == pytest.approx(0.01, abs=0.005)
+
+
+def test_the_name_u_is_read_off_random_pairs_of_the_same_sex_when_blocked_on_sex() -> None:
+    # Only same-sex strangers have alike names (1 %); over all random pairs it is 0.5 %.
+    model = load_table_model("registry")
+    agree = {"birth": "exact", "sex": "exact"}
+    pairs = _levels(model, [(1000, {**agree, "name": "exact"}),
+                            (200, {**agree, "name": "sim75"}),
+                            (19800, {**agree, "name": "else"})])
+    rand = _levels(model, [(99_000, {"name": "else", "sex": "exact"}),
+                           (1000, {"name": "sim75", "sex": "exact"}),
+                           (100_000, {"name": "else", "sex": "else"})])
+    members = _birth_sex_session(model, pairs)
+    name = [c.column for c in model.comparisons].index("name")
+    sim75 = [lv.id for lv in model.comparisons[name].levels].index("sim75")
+    flat = Parameters(*(tuple(tuple(1 / len(c.levels) for _ in c.levels)
+                              for c in model.comparisons) for _ in range(2)), 1e-4, 1)
+    same_sex = anchor_own_m(model, flat, pairs, members, rand, min_pairs=10)
+    assert same_sex.m[name][sim75] < 0.01
+    everyone = anchor_own_m(model, flat, pairs, members, rand, min_pairs=10,
+                            min_random=150_000)
+    assert everyone.m[name][sim75] > 0.05
 
 
 def test_only_a_name_comparison_may_anchor() -> None:

@@ -108,7 +108,9 @@ class TableComparison:
     tf: str = ""
     tf_levels: tuple[str, ...] = ()
     #: True: the other comparisons' m is estimated on "anchor" pairs that agree exactly
-    #: on a value of this column that no other record has (see ``vector.anchor_m``).
+    #: on a value of this column that no other record has (see ``vector.anchor_m``), and
+    #: this column's own m on the pairs of rules that do not block on it, with u held at
+    #: that of random pairs (see ``vector.anchor_own_m``).
     anchor: bool = False
 
 
