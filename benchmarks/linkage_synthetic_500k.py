@@ -19,11 +19,13 @@ Reference: the first line printed is an oracle that knows which spellings are th
 name (:func:`datasets.registry.oracle`): many reports give no birth date or only a year
 and a common name, and no engine can tell which of several namesakes they mean, so F1
 cannot reach 1. Read the engines' F1 against that line (a reference, not a strict bound).
-Ours: model ``data/models/registry.toml`` (blocking on names-engine keys; comparisons on
-names-engine similarity over romanised variants and an equal phonetic spelling, birth with year/swap/typo levels, sex,
-nationality; u from random pairs, m by EM per blocking rule, then m of birth, sex and
-nationality by EM over anchor pairs: candidates agreeing exactly on a name no third
-record has; rare names weigh more by how few other records resemble them among the
+Ours: model ``data/models/registry.toml`` (blocking on names-engine keys; comparisons
+on names-engine similarity over romanised variants and an equal phonetic spelling,
+birth with year/swap/typo levels, sex, nationality; u from random pairs, m by EM per
+blocking rule, then m of birth, sex and nationality by EM over anchor pairs: candidates
+agreeing exactly on a name no third record has; m of the name by EM over the name alone
+on the pairs blocked on birth date and sex, u held at that of random pairs of the same
+sex; rare names weigh more by how few other records resemble them among the
 candidates; probabilities shared among competing candidates by belief propagation
 over the one-to-one constraint), one-to-one at 0.5.
 Splink: a standard model on the raw fields (Jaro-Winkler name at 0.95/0.88/0.7,

@@ -327,7 +327,12 @@ def test_a_weak_name_level_gets_the_m_true_matches_show_not_that_of_compatriots(
     assert session.m[name][sim75] > 0.05
     flat = Parameters(session.m, session.u, 1e-4, 1)
     m = anchor_own_m(model, flat, pairs, members, rand, min_pairs=10).m[name]
+    ids = [lv.id or lv.test for lv in model.comparisons[name].levels]
     assert m[sim75] == pytest.approx(0.01, abs=0.005)
+    # The name alone cannot tell how many of the "else" pairs are matches: the fewest
+    # that fit (none) are taken, not a share that grows with the number of strangers.
+    assert m[ids.index("else")] < 0.005
+    assert m[ids.index("exact")] == pytest.approx(0.99, abs=0.01)
 
 
 def test_the_name_u_is_read_off_random_pairs_of_the_same_sex_when_blocked_on_sex() -> None:

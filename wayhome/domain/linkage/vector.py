@@ -990,7 +990,7 @@ def anchor_own_m(model: TableModel, params: Parameters, levels: NDArray[np.int8]
                  rule_members: Sequence[NDArray[np.bool_]], random_levels: NDArray[np.int8],
                  min_pairs: int = 1000, min_random: int = 20_000) -> Parameters:
     """m of each anchoring comparison (the name) re-estimated on the pairs of the blocking
-    rules that do not use its column, by EM over that comparison alone with u held at its
+    rules that do not use its column, from that comparison alone, with u held at its
     frequency among random pairs.
 
     The sessions of :func:`estimate_by_sessions` learn a name's m on the pairs blocked on
@@ -999,14 +999,20 @@ def anchor_own_m(model: TableModel, params: Parameters, levels: NDArray[np.int8]
     names share "Nguyen" and "Thi"), so EM counts them as matches: on the clerical
     registry at 200,000 a side, m of the weakest name levels came out 8 to 30 times what
     the true pairs show (0.039 against 0.0013 for "sim75"), and pairs with such names and
-    the same birth date were matched although seven in eight were strangers. Here the
-    name alone is fitted and u is not re-estimated: blocked on birth date and sex,
+    the same birth date were matched although seven in eight were strangers.
+
+    Here the name alone is used and u is not re-estimated: blocked on birth date and sex,
     strangers' names are as alike as those of random pairs of the same sex. So u is read
     off random pairs that agree on the rule's other fields where at least ``min_random``
     of them do (the same sex: given names differ by sex), else off all random pairs.
-    The estimates of several such rules are averaged, as in the sessions.
+    With u fixed, the level frequencies q among the rule's pairs are a mixture
+    q = share * m + (1 - share) * u, but every share of matches down to the smallest
+    one that leaves m nowhere negative fits q exactly (EM stops anywhere in that range;
+    at 500,000 a side it put a fifth of the matches in the catch-all level). The smallest
+    is taken: no match in the level where strangers are most common (the catch-all
+    "else"), whose m the model's floor then sets. The estimates of several such rules
+    are averaged, as in the sessions.
     """
-    cols = [c.column for c in model.comparisons]
     ms = [np.asarray(m) for m in params.m]
     for c, comp in enumerate(model.comparisons):
         if not comp.anchor:
@@ -1023,14 +1029,38 @@ def anchor_own_m(model: TableModel, params: Parameters, levels: NDArray[np.int8]
                     narrower = agree & (random_levels[:, o] == exact[0])
                     if int(narrower.sum()) >= min_random:
                         agree = narrower
-            u = u_from_random_pairs(model, random_levels[agree])
-            p = estimate(model, levels[member], initial_u=u, fix_u=True,
-                         exclude=frozenset(o for o in range(len(cols)) if o != c))
-            found.append(np.asarray(p.m[c]))
+            u = u_from_random_pairs(model, random_levels[agree])[c]
+            m = fewest_matches_m(comp, np.bincount(levels[member, c],
+                                                   minlength=len(comp.levels)), u)
+            if m is not None:
+                found.append(m)
         if found:
             ms[c] = np.mean(found, axis=0)
     return Parameters(tuple(tuple(float(x) for x in m) for m in ms), params.u, params.prior,
                       params.iterations)
+
+
+def fewest_matches_m(comp: TableComparison, counts: IntArray,
+                     u: FloatArray) -> FloatArray | None:
+    """m of one comparison from its level counts over pairs of matches and strangers whose
+    level frequencies are ``u``, taking the fewest matches that explain the counts (none
+    of them in the level with the largest u). None if no pair shows a match. Levels whose
+    m the model fixes keep it; "missing" levels get m = 1."""
+    missing = np.asarray([lv.test == "missing" for lv in comp.levels])
+    q = np.where(missing, 0.0, counts.astype(np.float64))
+    if q.sum() <= 0:
+        return None
+    q /= q.sum()
+    catch_all = int(np.argmax(np.where(missing, -1.0, u)))
+    strangers = min(q[catch_all] / u[catch_all], 1.0)
+    m = np.where(missing, 0.0, np.maximum(q - strangers * u, 0.0))
+    m[catch_all] = 0.0
+    fixed = np.asarray([lv.m is not None for lv in comp.levels])
+    if m[~fixed].sum() <= 0:
+        return None
+    m[~fixed] *= max(1.0 - sum(lv.m or 0.0 for lv in comp.levels), 0.0) / m[~fixed].sum()
+    m[fixed] = [lv.m for lv in comp.levels if lv.m is not None]
+    return np.where(missing, 1.0, m)
 
 
 def floor_m(model: TableModel, params: Parameters) -> Parameters:
