@@ -85,6 +85,20 @@ def test_files_with_different_parameters_are_refused() -> None:
         check_compatible(left, right)
 
 
+def test_a_file_of_the_first_scheme_without_birth_date_blocks_is_refused() -> None:
+    # "wayhome-pprl/1" files carry no birth-date block keys: linked with today's, the
+    # pairs only a date would find were silently lost.
+    params = default_params()
+    assert params.scheme == "wayhome-pprl/2"
+    text = dumps(_encode(LEFT), params, key_check_value(KEY)).replace(
+        '"scheme": "wayhome-pprl/2"', '"scheme": "wayhome-pprl/1"')
+    old = loads(text)
+    assert old.params.scheme == "wayhome-pprl/1"
+    new = loads(dumps(_encode(RIGHT), params, key_check_value(KEY)))
+    with pytest.raises(PprlError, match="different scheme parameters"):
+        check_compatible(old, new)
+
+
 def test_xor_folded_encodings_still_link() -> None:
     folded = default_params(xor_fold=True)
     enc = Encoder(KEY, folded)

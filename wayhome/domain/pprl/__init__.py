@@ -6,7 +6,7 @@ encodings are exchanged, and :func:`link_encoded` matches them with the same mod
 plain engine (:mod:`wayhome.domain.linkage`): blocking, a weight per comparison level,
 one-to-one assignment, the automatic-match threshold and the review band.
 
-The scheme ("wayhome-pprl/1", parameters in ``data/pprl.toml``)
+The scheme ("wayhome-pprl/2", parameters in ``data/pprl.toml``)
 ----------------------------------------------------------------
 * **Names**: the names engine's variant spellings (up to ``max_variants``; every script is
   romanised first, so "สมหญิง" and "Somyhing" are compared through their variants). Each
