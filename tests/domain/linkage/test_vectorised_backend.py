@@ -301,6 +301,19 @@ def _birth_sex_session(model: TableModel, pairs: Any) -> list[Any]:
     return [np.full(len(pairs), tuple(r.keys) == ("birth", "sex")) for r in model.blocking]
 
 
+def _random_pairs(model: TableModel, alike_same_sex: int) -> Any:
+    """200,000 random pairs, half of the same sex; ``alike_same_sex`` of those have "sim75"
+    names, no pair of opposite sexes has."""
+    return _levels(model, [(100_000 - alike_same_sex, {"name": "else", "sex": "exact"}),
+                           (alike_same_sex, {"name": "sim75", "sex": "exact"}),
+                           (100_000, {"name": "else", "sex": "else"})])
+
+
+def _comparison_and_level(model: TableModel, column: str, level: str) -> tuple[int, int]:
+    c = [comp.column for comp in model.comparisons].index(column)
+    return c, [lv.id or lv.test for lv in model.comparisons[c].levels].index(level)
+
+
 def test_a_weak_name_level_gets_the_m_true_matches_show_not_that_of_compatriots() -> None:
     # Blocked on birth date and sex: 1,000 true matches (1 % with a weak "sim75" name) and
     # 20,000 strangers, 0.5 % of them "sim75" as among random pairs of the same sex, but
@@ -315,24 +328,21 @@ def test_a_weak_name_level_gets_the_m_true_matches_show_not_that_of_compatriots(
         (100, {**agree, "name": "sim75", "nationality": "exact"}),
         (3900, {**agree, "name": "else", "nationality": "exact"}),
         (16000, {**agree, "name": "else", "nationality": "else"})])
-    rand = _levels(model, [(99_500, {"name": "else", "sex": "exact"}),
-                           (500, {"name": "sim75", "sex": "exact"}),
-                           (100_000, {"name": "else", "sex": "else"})])
+    rand = _random_pairs(model, 500)
     members = _birth_sex_session(model, pairs)
-    name = [c.column for c in model.comparisons].index("name")
-    sim75 = [lv.id for lv in model.comparisons[name].levels].index("sim75")
-    session = estimate(model, pairs, exclude=frozenset({1, 2}),
+    name, sim75 = _comparison_and_level(model, "name", "sim75")
+    blocked = frozenset(_comparison_and_level(model, c, "exact")[0] for c in ("birth", "sex"))
+    session = estimate(model, pairs, exclude=blocked,
                        initial_u=[np.full(len(c.levels), 1 / len(c.levels))
                                   for c in model.comparisons])
     assert session.m[name][sim75] > 0.05
     flat = Parameters(session.m, session.u, 1e-4, 1)
     m = anchor_own_m(model, flat, pairs, members, rand, min_pairs=10).m[name]
-    ids = [lv.id or lv.test for lv in model.comparisons[name].levels]
     assert m[sim75] == pytest.approx(0.01, abs=0.005)
     # The name alone cannot tell how many of the "else" pairs are matches: the fewest
     # that fit (none) are taken, not a share that grows with the number of strangers.
-    assert m[ids.index("else")] < 0.005
-    assert m[ids.index("exact")] == pytest.approx(0.99, abs=0.01)
+    assert m[_comparison_and_level(model, "name", "else")[1]] < 0.005
+    assert m[_comparison_and_level(model, "name", "exact")[1]] == pytest.approx(0.99, abs=0.01)
 
 
 def test_the_name_u_is_read_off_random_pairs_of_the_same_sex_when_blocked_on_sex() -> None:
@@ -342,14 +352,11 @@ def test_the_name_u_is_read_off_random_pairs_of_the_same_sex_when_blocked_on_sex
     pairs = _levels(model, [(1000, {**agree, "name": "exact"}),
                             (200, {**agree, "name": "sim75"}),
                             (19800, {**agree, "name": "else"})])
-    rand = _levels(model, [(99_000, {"name": "else", "sex": "exact"}),
-                           (1000, {"name": "sim75", "sex": "exact"}),
-                           (100_000, {"name": "else", "sex": "else"})])
+    rand = _random_pairs(model, 1000)
     members = _birth_sex_session(model, pairs)
-    name = [c.column for c in model.comparisons].index("name")
-    sim75 = [lv.id for lv in model.comparisons[name].levels].index("sim75")
-    flat = Parameters(*(tuple(tuple(1 / len(c.levels) for _ in c.levels)
-                              for c in model.comparisons) for _ in range(2)), 1e-4, 1)
+    name, sim75 = _comparison_and_level(model, "name", "sim75")
+    even = tuple(tuple(1 / len(c.levels) for _ in c.levels) for c in model.comparisons)
+    flat = Parameters(even, even, 1e-4, 1)
     same_sex = anchor_own_m(model, flat, pairs, members, rand, min_pairs=10)
     assert same_sex.m[name][sim75] < 0.01
     everyone = anchor_own_m(model, flat, pairs, members, rand, min_pairs=10,
