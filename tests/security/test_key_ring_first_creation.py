@@ -109,3 +109,32 @@ def test_creating_never_replaces_an_existing_ring(tmp_path: Path) -> None:
 
     assert _identity(crypto.create_keyring(path)) == _identity(existing)
     assert _identity(Keyring.from_json(path.read_text())) == _identity(existing)
+
+
+def test_a_ring_found_before_its_creator_has_written_it_is_waited_for(tmp_path: Path) -> None:
+    # Without hard links the creator's file exists, empty, before the ring is in it: a
+    # process that opens it then must wait for the ring, not fail on an empty file.
+    path = tmp_path / "keyring.json"
+    path.touch(mode=0o600)
+    ring = Keyring.generate()
+    writer = threading.Timer(0.3, lambda: path.write_text(ring.to_json()))
+    writer.start()
+    try:
+        assert _identity(crypto.load_keyring(path)) == _identity(ring)
+    finally:
+        writer.join()
+
+
+def test_a_broken_ring_of_some_age_is_reported_without_waiting(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "keyring.json"
+    path.write_text("{not a ring")
+    old = time.time() - 2 * crypto.KEYRING_WAIT_SECONDS
+    os.utime(path, (old, old))
+
+    def no_wait(seconds: float) -> None:
+        raise AssertionError("waited for a ring that is not being created")
+
+    monkeypatch.setattr(crypto.time, "sleep", no_wait)
+    with pytest.raises(crypto.KeyringError):
+        crypto.load_keyring(path)

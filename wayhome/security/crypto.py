@@ -198,13 +198,18 @@ def create_keyring(path: Path | None = None) -> Keyring:
                     _sync_folder(path.parent)
             finally:
                 tmp.unlink(missing_ok=True)
-    # Without hard links the winner's file is visible before it is whole: wait for it (the
-    # wait ends as soon as it is whole; on a busy machine the winner may be descheduled
-    # for seconds between creating the file and writing it, so the limit is generous).
+    return _await_whole(path)[0]
+
+
+def _await_whole(path: Path) -> tuple[Keyring, MultiFernet]:
+    """The ring at ``path`` once it is whole. Without hard links the winner's file is
+    visible before it is written: the wait ends as soon as it is whole; on a busy machine
+    the winner may be descheduled for seconds between creating the file and writing it,
+    so the limit is generous."""
     deadline = time.monotonic() + KEYRING_WAIT_SECONDS
     while True:
         try:
-            return _loaded(path, create=False)[0]
+            return _loaded(path, create=False)
         except KeyringError:
             if time.monotonic() > deadline:
                 raise
@@ -231,7 +236,16 @@ def _loaded(path: Path | None = None, *, create: bool = True) -> tuple[Keyring, 
             hit = _cache.get(path)
             if hit and hit[0] == identity:
                 return hit[1], hit[2]
-        ring = Keyring.from_json(fh.read())
+        text = fh.read()
+    try:
+        ring = Keyring.from_json(text)
+    except KeyringError:
+        # A process that found the file a moment after another created it, on a file
+        # system without hard links, may read it before it is whole: a file this young is
+        # waited for like the creators wait; an older one is broken and reported at once.
+        if create and time.time() - st.st_mtime < KEYRING_WAIT_SECONDS:
+            return _await_whole(path)
+        raise
     mf = ring.multifernet
     with _lock:
         _cache[path] = (identity, ring, mf)
