@@ -12,7 +12,8 @@ Comparison kinds and the level tests each understands:
     ``missing``, ``exact`` (a romanised variant equal, token order ignored),
     ``phonetic`` (a variant's phonetic spelling equal, token order ignored: spellings
     that differ only as everyday romanisations do, see
-    :func:`~wayhome.domain.names.phonetic_spelling`), ``jw`` (best Jaro-Winkler over variant pairs >= ``min``), ``sim`` (the names
+    :func:`~wayhome.domain.names.phonetic_spelling`), ``jw`` (best Jaro-Winkler over
+    variant pairs >= ``min``), ``sim`` (the names
     engine's :func:`~wayhome.domain.names.similarity`, >= ``min``; with ``min_tokens``,
     every token of the shorter spelling must also be matched that well in the other),
     ``edits`` (some two spellings, run together, are at most ``max`` insertions and
@@ -113,6 +114,10 @@ class TableComparison:
     #: that of random pairs (see ``vector.anchor_own_m``).
     anchor: bool = False
 
+    def level_of(self, test: str) -> int | None:
+        """Index of the first level with this test ("exact", "missing"...), if any."""
+        return next((k for k, lv in enumerate(self.levels) if lv.test == test), None)
+
 
 @dataclass(frozen=True, slots=True)
 class BlockingRule:
@@ -123,6 +128,11 @@ class BlockingRule:
     #: A date column: only pairs where at least one record gives no full date there
     #: (a year, or a year and month), for rules meant for such records; "" for all pairs.
     partial: str = ""
+
+    @property
+    def columns(self) -> frozenset[str]:
+        """The columns the rule's key expressions read ("name" for "name.key")."""
+        return frozenset(k.split(".")[0] for k in self.keys)
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,7 +155,7 @@ class TableModel:
     def columns(self) -> frozenset[str]:
         cols = {c.column for c in self.comparisons}
         for rule in self.blocking:
-            cols.update(k.split(".")[0] for k in rule.keys)
+            cols.update(rule.columns)
         return frozenset(cols)
 
 

@@ -922,8 +922,7 @@ def estimate_by_sessions(model: TableModel, levels: NDArray[np.int8],
     for rule, member in zip(model.blocking, rule_members, strict=True):
         if not member.any():
             continue
-        used = {k.split(".")[0] for k in rule.keys}
-        exclude = frozenset(c for c, col in enumerate(cols) if col in used)
+        exclude = frozenset(c for c, col in enumerate(cols) if col in rule.columns)
         if len(exclude) == len(cols):
             continue
         p = estimate(model, levels[member], initial_u=u, exclude=exclude)
@@ -970,11 +969,11 @@ def anchor_m(prep: Prepared, model: TableModel, params: Parameters, i: IntArray,
     """
     ms = [np.asarray(m) for m in params.m]
     for c, comp in enumerate(model.comparisons):
-        exact = [k for k, lv in enumerate(comp.levels) if lv.test == "exact"]
-        if not comp.anchor or not exact:
+        exact = comp.level_of("exact")
+        if not comp.anchor or exact is None:
             continue
         count = _name_counts(prep, comp.column)
-        sel = (levels[:, c] == exact[0]) & (count[i] == 2) & (count[j] == 2)
+        sel = (levels[:, c] == exact) & (count[i] == 2) & (count[j] == 2)
         if int(sel.sum()) < min_pairs:
             continue
         p = estimate(model, levels[sel], initial_u=[np.asarray(u) for u in params.u],
@@ -1019,14 +1018,13 @@ def anchor_own_m(model: TableModel, params: Parameters, levels: NDArray[np.int8]
             continue
         found = []
         for rule, member in zip(model.blocking, rule_members, strict=True):
-            used = {k.split(".")[0] for k in rule.keys}
-            if comp.column in used or int(member.sum()) < min_pairs:
+            if comp.column in rule.columns or int(member.sum()) < min_pairs:
                 continue
             agree = np.ones(len(random_levels), dtype=bool)
             for o, other in enumerate(model.comparisons):
-                exact = [k for k, lv in enumerate(other.levels) if lv.test == "exact"]
-                if other.column in used and exact:
-                    narrower = agree & (random_levels[:, o] == exact[0])
+                exact = other.level_of("exact")
+                if other.column in rule.columns and exact is not None:
+                    narrower = agree & (random_levels[:, o] == exact)
                     if int(narrower.sum()) >= min_random:
                         agree = narrower
             u = u_from_random_pairs(model, random_levels[agree])[c]
@@ -1120,15 +1118,15 @@ def term_frequency_adjustment(prep: Prepared, model: TableModel, params: Paramet
             out += neighbour_frequency_adjustment(prep, comp, params.u[c], i, j,
                                                   levels[:, c], (counts or {}).get(c))
             continue
-        exact = [k for k, lv in enumerate(comp.levels) if lv.test == "exact"]
-        if comp.tf != "value" or not exact:
+        exact = comp.level_of("exact")
+        if comp.tf != "value" or exact is None:
             continue
         row_count, n = (rows[0][c], rows[1]) if rows else (_name_counts(prep, comp.column),
                                                            prep.n)
         freq = np.where(row_count > 0, row_count, 1.0) / n
         f = np.maximum(np.maximum(freq[i], freq[j]), 1.0 / n)
-        sel = levels[:, c] == exact[0]
-        out[sel] += np.log2(params.u[c][exact[0]] / f[sel])
+        sel = levels[:, c] == exact
+        out[sel] += np.log2(params.u[c][exact] / f[sel])
     return out
 
 
