@@ -85,9 +85,10 @@ def test_files_with_different_parameters_are_refused() -> None:
         check_compatible(left, right)
 
 
-def test_a_file_of_the_first_scheme_without_birth_date_blocks_is_refused() -> None:
+def test_a_file_of_the_first_scheme_is_refused() -> None:
     # "wayhome-pprl/1" files carry no birth-date block keys: linked with today's, the
-    # pairs only a date would find were silently lost.
+    # pairs only a date would find were silently lost. (Only the header's scheme is
+    # changed here: the refusal reads nothing else.)
     params = default_params()
     assert params.scheme == "wayhome-pprl/2"
     text = dumps(_encode(LEFT), params, key_check_value(KEY)).replace(
