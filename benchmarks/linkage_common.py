@@ -21,10 +21,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "linkage"
 
 
+def peak_mb() -> float:
+    """This process's peak resident memory so far, in MB (read it where a timed part ends
+    to leave out untimed checks that follow)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def _child(fn: Callable[..., dict[str, Any]], args: tuple[Any, ...], queue: Any) -> None:
     try:
         out = fn(*args)
-        out["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        out["peak_mb"] = peak_mb()
         queue.put(out)
     except BaseException as exc:  # report, don't hang the parent
         queue.put({"error": repr(exc)})
