@@ -142,3 +142,32 @@ def test_hokkien_readings_come_after_mandarin_and_cantonese() -> None:
 ])
 def test_thai_words_are_also_read_syllable_by_syllable(thai: str, everyday: str) -> None:
     assert similarity(thai, everyday) >= 0.95
+
+
+@pytest.mark.parametrize(("thai", "spelt"), [
+    ("นิรันดร์", "niran"),    # ดร under the thanthakhat after a final: pythainlp "nirant"
+    ("อินทร์", "in"),
+    ("สวัสดิ์", "sawat"),     # ดิ์ silent: pythainlp "swat"
+    ("ไพโรจน์", "phairot"),
+    ("สมจิตร", "somchit"),    # final ร after a stop: pythainlp "somchitn"
+    ("ทรง", "song"),          # initial ทร reads ซ: pythainlp "throng"
+])
+def test_thai_silent_letters_are_not_spelt(thai: str, spelt: str) -> None:
+    assert romanise_thai(thai)[0] == spelt
+
+
+def test_thai_words_without_silent_letters_are_spelt_as_before() -> None:
+    # พร at the end is a syllable (phon), not a final ร after a stop
+    assert romanise_thai("ศิริพร")[0] == "siriphon"
+    assert romanise_thai("สุนทร")[0] == "sunthon"
+
+
+@pytest.mark.parametrize(("thai", "everyday"), [
+    ("เรือง", "ruang"),
+    ("แก้ว", "kaew"),
+    ("ทรงศักดิ์", "songsak"),
+    ("ฤทธิ์", "rit"),  # pythainlp "rueot"
+    ("นิรันดร์ สายสิทธิ์", "niran saisit"),
+])
+def test_thai_names_match_their_everyday_spellings(thai: str, everyday: str) -> None:
+    assert similarity(thai, everyday) >= 0.95

@@ -62,6 +62,19 @@ def _thai_rules() -> tuple[tuple[str, ...], tuple[tuple[str, str], ...], tuple[t
 
 
 @functools.cache
+def _thai_silent() -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple((re.compile(p), r) for p, r in pairs(load("thai"), "silent"))
+
+
+def _thai_unread(text: str) -> str:
+    """``text`` without the letters Thai writes but does not read (``silent`` in
+    ``data/thai.toml``): what pythainlp should spell."""
+    for pattern, repl in _thai_silent():
+        text = pattern.sub(repl, text)
+    return text
+
+
+@functools.cache
 def _thai_parts() -> tuple[dict[str, tuple[str, ...]], int]:
     parts = variant_table(load("thai_names"), "parts")
     return parts, max((len(k) for k in parts), default=0)
@@ -154,7 +167,9 @@ def romanise_thai(token: str) -> tuple[str, ...]:
     engines, rules, combined = _thai_rules()
     parts, _ = _thai_parts()
     segments = _thai_segments(token)
-    per_segment = [parts[text] if known else _royin(text, engines) for text, known in segments]
+    per_segment = [parts[text] if known else
+                   unique([*_royin(_thai_unread(text), engines), *_royin(text, engines)])
+                   for text, known in segments]
     per_segment = [options for options in per_segment if options]
     if not per_segment:
         return ()
