@@ -235,6 +235,29 @@ def test_monthday_key_pairs_a_slipped_year_but_not_a_year_only_date() -> None:
     assert list(zip(i.tolist(), j.tolist(), strict=True)) == [(0, 2)]
 
 
+def test_anyorder_key_pairs_a_date_with_day_and_month_swapped() -> None:
+    rule = BlockingRule(("birth.anyorder",))
+    assert row_keys(rule, {"birth": "1984-12-04"}) == row_keys(rule, {"birth": "1984-04-12"})
+    assert row_keys(rule, {"birth": "1984-04"}) == set()
+    prep = prepare({"birth": ["1984-04-12", "1984"]},
+                   {"birth": ["1984-12-04", "1985-04-12", "1984-04-12"]}, frozenset({"birth"}))
+    i, j = block(prep, [rule])
+    assert list(zip(i.tolist(), j.tolist(), strict=True)) == [(0, 2), (0, 4)]
+
+
+def test_table_and_row_keys_agree_for_every_plain_key_operation() -> None:
+    # the vectorised run and the Spark job (row by row) must block alike
+    from wayhome.domain.linkage.vector import _expression_values
+
+    births = ["1984-12-04", "1984", "1984-04", " 1990-01-02 ", "", "unknown"]
+    prep = prepare({"birth": births}, None, frozenset({"birth"}))
+    for op in ("", ".year", ".monthday", ".anyorder", ".prefix7"):
+        rule = BlockingRule((f"birth{op}",))
+        table = _expression_values(prep, f"birth{op}")
+        assert [{(k,) for k in keys} for keys in table] == \
+            [row_keys(rule, {"birth": b}) for b in births], op
+
+
 def _anchor_data(model_name: str) -> tuple[TableModel, Prepared, Parameters, IntArray,
                                           IntArray, Any]:
     """200 people with names no one else has, the same on both lists; 20 of the pairs have

@@ -45,9 +45,10 @@ keys and variant tokens, several per record), ``col.sorted`` (each romanised var
 the whole name with its tokens sorted: the same name in any script or order),
 ``col.phonetic`` (each variant's phonetic spelling: the same name as everyday
 romanisations write it, in any order), ``col.wordtokens`` (variant tokens of
-each word analysed on its own: cheaper for long free-text names), ``col.year``, ``col.monthday`` (``MM-DD`` of a full
-date), ``col.prefixN`` (first N
-characters). A rule's block is skipped when it holds more than ``max_side`` records on
+each word analysed on its own: cheaper for long free-text names), ``col.year``,
+``col.monthday`` (``MM-DD`` of a full date), ``col.anyorder`` (a full date's year with its
+day and month in either order: a date and the same with day and month swapped share it),
+``col.prefixN`` (first N characters). A rule's block is skipped when it holds more than ``max_side`` records on
 either side (the union of the other rules still reaches those pairs). With
 ``partial = "<date column>"`` a rule only pairs records of which at least one gives no
 full date there (a year or a year and month): a rule meant for "about 25" that would
@@ -235,7 +236,7 @@ def _comparison(raw: Any, where: str) -> TableComparison:
 #: Key operations on a name column that the names engine answers (see the module doc).
 NAME_KEY_OPERATIONS = frozenset({"key", "tokenkey", "tokens", "sorted", "phonetic"})
 #: What may follow "col." in a blocking key expression (besides ``prefixN``).
-KEY_OPERATIONS = NAME_KEY_OPERATIONS | {"wordtokens", "year", "monthday"}
+KEY_OPERATIONS = NAME_KEY_OPERATIONS | {"wordtokens", "year", "monthday", "anyorder"}
 
 
 def _check_key_expression(expr: str, where: str) -> None:

@@ -203,10 +203,6 @@ def _parse_dates(prep: Prepared, col: str) -> tuple[IntArray, IntArray, IntArray
 def _expression_values(prep: Prepared, expr: str) -> list[tuple[str, ...]]:
     """Each row's values of one key expression (several for names-engine keys)."""
     col, _, op = expr.partition(".")
-    if op == "wordtokens":
-        raw, values = codes(prep, col, lower=False)
-        per_value = [_word_tokens(v) for v in values]
-        return [per_value[c] if c >= 0 else () for c in raw.tolist()]
     if op in NAME_KEY_OPERATIONS:
         nc = name_column(prep, col)
         per_name: list[tuple[str, ...]]
@@ -222,17 +218,10 @@ def _expression_values(prep: Prepared, expr: str) -> list[tuple[str, ...]]:
             per_name = [tuple(dict.fromkeys(t for v in vs for t in v.split() if len(t) >= 2))
                         for vs in nc.variants]
         return [per_name[c] if c >= 0 else () for c in nc.code.tolist()]
-    raw, values = codes(prep, col)
-    if op == "year":
-        return [(values[c][:4],) if c >= 0 and values[c][:4].isdigit() else ()
-                for c in raw.tolist()]
-    if op == "monthday":
-        return [(values[c][5:10],) if c >= 0 and len(values[c]) >= 10 else ()
-                for c in raw.tolist()]
-    if op.startswith("prefix"):
-        size = int(op[6:])
-        return [(values[c][:size],) if c >= 0 else () for c in raw.tolist()]
-    return [(values[c],) if c >= 0 else () for c in raw.tolist()]
+    # the rest, distinct value by distinct value, as the Spark job does row by row
+    raw, values = codes(prep, col, lower=op != "wordtokens")
+    per_value = [value_keys(expr, v) for v in values]
+    return [per_value[c] if c >= 0 else () for c in raw.tolist()]
 
 
 def _phonetic_variants(variants: Sequence[str]) -> tuple[str, ...]:
@@ -291,6 +280,12 @@ def value_keys(expr: str, value: str) -> tuple[str, ...]:
         return (v[:4],) if v[:4].isdigit() else ()
     if op == "monthday":
         return (v[5:10],) if len(v) >= 10 else ()
+    if op == "anyorder":
+        # the year and the day and month in either order: "1984-04-12" and "1984-12-04"
+        if len(v) < 10:
+            return ()
+        first, second = sorted((v[5:7], v[8:10]))
+        return (f"{v[:4]}-{first}-{second}",)
     if op.startswith("prefix"):
         return (v[:int(op[6:])],)
     return (v,)
