@@ -1,11 +1,11 @@
 """Synthetic registry: 500,000 reports vs 500,000 registered persons, ours beside Splink 5.
 
 Run: /usr/bin/time -v .venv/bin/python benchmarks/linkage_synthetic_500k.py --n 500000 --seed 7
-(ours alone, ``--splink ''``: 79 million candidate pairs, about 16 to 21 minutes and 10 GB
-peak for the whole run on 2 shared cores; measured 2026-12-07: F1 0.920 against the
-oracle's 0.950, and 0.981 against 0.988 with ``--profile clerical``. Plain Splink's
-"tight" run was stopped after 45 minutes and about 88 CPU-minutes at 8.3 GB: its
-exact-name blocks of common names hold tens of millions of pairs at this size.)
+(about 28 minutes and 10 GB peak for the whole run on 2 shared cores, ours about 17 to
+20 of them). Measured 2026-12-07, F1 of ours / Splink tight / Splink loose beside the
+oracle's: field profile 0.922 / 0.408 / 0.408 (oracle 0.950); ``--profile clerical``
+0.981 / 0.894 / 0.894 (oracle 0.988). Linking seconds 1,166 / 99 / 176 (field) and
+1,004 / 101 / 193 (clerical).
 ``--profile clerical``: the same registered persons, reports typed by clerks in one script
 (see :data:`datasets.registry.PROFILES`).
 Smaller: ``--n 50000``. ``--splink tight,loose`` picks the Splink runs (default both).
