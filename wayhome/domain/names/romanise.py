@@ -74,6 +74,15 @@ def _thai_unread(text: str) -> str:
     return text
 
 
+def _thai_spellings(text: str, engines: tuple[str, ...]) -> tuple[str, ...]:
+    """pythainlp's spellings of a part the name table lacks: without its silent letters
+    first, then as written (spelt once when nothing in it is silent)."""
+    unread = _thai_unread(text)
+    if unread == text:
+        return _royin(text, engines)
+    return unique([*_royin(unread, engines), *_royin(text, engines)])
+
+
 @functools.cache
 def _thai_parts() -> tuple[dict[str, tuple[str, ...]], int]:
     parts = variant_table(load("thai_names"), "parts")
@@ -167,8 +176,7 @@ def romanise_thai(token: str) -> tuple[str, ...]:
     engines, rules, combined = _thai_rules()
     parts, _ = _thai_parts()
     segments = _thai_segments(token)
-    per_segment = [parts[text] if known else
-                   unique([*_royin(_thai_unread(text), engines), *_royin(text, engines)])
+    per_segment = [parts[text] if known else _thai_spellings(text, engines)
                    for text, known in segments]
     per_segment = [options for options in per_segment if options]
     if not per_segment:
