@@ -13,9 +13,9 @@ Comparison kinds and the level tests each understands:
     ``phonetic`` (a variant's phonetic spelling equal, token order ignored: spellings
     that differ only as everyday romanisations do, see
     :func:`~wayhome.domain.names.phonetic_spelling`), ``jw`` (best Jaro-Winkler over
-    variant pairs >= ``min``), ``sim`` (the names
-    engine's :func:`~wayhome.domain.names.similarity`, >= ``min``; with ``min_tokens``,
-    every token of the shorter spelling must also be matched that well in the other),
+    variant pairs >= ``min``), ``sim`` (the names engine's
+    :func:`~wayhome.domain.names.similarity`, >= ``min``; with ``min_tokens``, every
+    token of the shorter spelling must also be matched that well in the other),
     ``edits`` (some two spellings, run together, are at most ``max`` insertions and
     deletions apart: a substitution or a transposition counts 2), ``key`` (a shared
     consonant-skeleton or token-set key), ``else``.
@@ -48,8 +48,9 @@ romanisations write it, in any order), ``col.wordtokens`` (variant tokens of
 each word analysed on its own: cheaper for long free-text names), ``col.year``,
 ``col.monthday`` (``MM-DD`` of a full date), ``col.anyorder`` (a full date's year with its
 day and month in either order: a date and the same with day and month swapped share it),
-``col.prefixN`` (first N characters). A rule's block is skipped when it holds more than ``max_side`` records on
-either side (the union of the other rules still reaches those pairs). With
+``col.prefixN`` (first N characters). A rule's block is skipped when it holds more than
+``max_side`` records on either side (the union of the other rules still reaches those
+pairs). With
 ``partial = "<date column>"`` a rule only pairs records of which at least one gives no
 full date there (a year or a year and month): a rule meant for "about 25" that would
 otherwise pair every two people born the same year who share a name token.

@@ -917,7 +917,8 @@ def estimate_by_sessions(model: TableModel, levels: NDArray[np.int8],
     for rule, member in zip(model.blocking, rule_members, strict=True):
         if not member.any():
             continue
-        exclude = frozenset(c for c, col in enumerate(cols) if col in rule.columns)
+        used = rule.columns
+        exclude = frozenset(c for c, col in enumerate(cols) if col in used)
         if len(exclude) == len(cols):
             continue
         p = estimate(model, levels[member], initial_u=u, exclude=exclude)
@@ -1013,12 +1014,13 @@ def anchor_own_m(model: TableModel, params: Parameters, levels: NDArray[np.int8]
             continue
         found = []
         for rule, member in zip(model.blocking, rule_members, strict=True):
-            if comp.column in rule.columns or int(member.sum()) < min_pairs:
+            used = rule.columns
+            if comp.column in used or int(member.sum()) < min_pairs:
                 continue
             agree = np.ones(len(random_levels), dtype=bool)
             for o, other in enumerate(model.comparisons):
                 exact = other.level_of("exact")
-                if other.column in rule.columns and exact is not None:
+                if other.column in used and exact is not None:
                     narrower = agree & (random_levels[:, o] == exact)
                     if int(narrower.sum()) >= min_random:
                         agree = narrower
